@@ -1,0 +1,47 @@
+/**
+ * nd: NumPy-style n-dimensional arrays for Deno.
+ *
+ * @example
+ * ```ts
+ * import * as nd from "./mod.ts";
+ * const a = nd.arange(6).reshape([2, 3]);
+ * console.assert(a.mul(2).toArray().flat().join() === "0,2,4,6,8,10");
+ * ```
+ *
+ * @module
+ */
+
+import "./src/ops/_install.ts";
+
+export { NDArray } from "./src/core/ndarray.ts";
+export type { Flags, NestedArray, ReduceOpts } from "./src/core/ndarray.ts";
+export type { Complex, DType, DTypeMap, ScalarMap, TypedArray } from "./src/core/dtype.ts";
+export type { ArrayLike, Scalar } from "./src/core/_array_like.ts";
+export { newaxis } from "./src/core/_index_types.ts";
+export type { Index } from "./src/core/_index_types.ts";
+export { canCast, promoteTypes, resultType } from "./src/core/promotion.ts";
+export type { Casting } from "./src/core/promotion.ts";
+export { broadcastShapes } from "./src/core/shape.ts";
+export { array, asarray } from "./src/core/asarray.ts";
+export type { ArrayOpts } from "./src/core/asarray.ts";
+export { astype, copy, copyInto } from "./src/core/copy.ts";
+export { setSlice, slice } from "./src/core/indexing.ts";
+export {
+  broadcastArrays,
+  broadcastTo,
+  expandDims,
+  moveaxis,
+  reshape,
+  squeeze,
+  swapaxes,
+  transpose,
+} from "./src/core/views.ts";
+export * from "./src/ops/creation.ts";
+export * from "./src/ops/elementwise.ts";
+export type { Ufunc, UfuncOpts } from "./src/ops/ufunc.ts";
+export { repr } from "./src/core/print.ts";
+export { displayBundle } from "./src/core/display.ts";
+export * from "./src/ops/manipulation/mod.ts";
+export * from "./src/ops/sorting/mod.ts";
+export * from "./src/io/mod.ts";
+export * as testing from "./src/testing/mod.ts";

@@ -1,0 +1,284 @@
+/**
+ * Universal functions: elementwise operations with NumPy's broadcasting, type resolution
+ * (loop tables in NumPy's order, NEP 50 weak scalars) and `{ out, where, dtype }` options.
+ *
+ * @module
+ */
+
+import { allocate, checkDType, type DType, dtypeFromChar, DTYPES } from "../core/dtype.ts";
+import { NDArray } from "../core/ndarray.ts";
+import { canCast, promoteWeak, resultType, type WeakKind, weakKind } from "../core/promotion.ts";
+import {
+  broadcastShapes,
+  broadcastStrides,
+  fmtShape,
+  fStrides,
+  shapesEqual,
+  shapeSize,
+} from "../core/shape.ts";
+import { type LoopSpec, type Operand, runLoop } from "../core/_kernel.ts";
+import { toArray } from "../core/asarray.ts";
+import { copy, sharesBuffer } from "../core/copy.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
+
+/** Options every ufunc call accepts. */
+export interface UfuncOpts {
+  /** Array to write the result into (its shape must be the broadcast shape). */
+  out?: NDArray;
+  /** Bool mask: only elements where it is true are computed (others keep `out`'s values). */
+  where?: ArrayLike;
+  /** The loop's output dtype (inputs are cast with "same_kind" casting). */
+  dtype?: DType;
+}
+
+/** A universal function: callable with NumPy broadcasting, plus its metadata. */
+export interface Ufunc {
+  (...args: (ArrayLike | UfuncOpts)[]): NDArray;
+  /** NumPy's name (`"add"`). */
+  readonly ufuncName: string;
+  /** Number of array inputs. */
+  readonly nin: number;
+  /** Number of outputs. */
+  readonly nout: number;
+  /** The identity element for reductions, or null. */
+  readonly identity: number | null;
+  /** The loop signatures in NumPy's notation (`"dd->d"`), in resolution order. */
+  readonly types: readonly string[];
+}
+
+/** How a ufunc computes one element for a given loop dtype. */
+export type Body = (x: readonly string[], r: readonly string[]) => string;
+
+/** The definition a ufunc is made from. */
+export interface UfuncDef {
+  /** NumPy's name, used in messages and cache keys. */
+  name: string;
+  nin: 1 | 2;
+  /** Input type chars of the loops, in NumPy's order (`"?bBhHiIlLQefdFD"`). */
+  types: string;
+  /** Output dtype of a loop: the same, bool, or the real type of a complex input. */
+  out?: "same" | "bool" | "real";
+  /** The element code for a loop dtype, or null where no loop exists. */
+  body: (d: DType) => Body | null;
+  identity?: number | null;
+  /** Overrides the common type before the loop search (true division of ints → float64). */
+  resolve?: (common: DType, inputs: readonly DType[]) => DType;
+  /** A custom check on the input dtypes (throws a TypeError to refuse). */
+  refuse?: (inputs: readonly DType[]) => string | null;
+}
+
+interface Loop {
+  in: DType;
+  out: DType;
+}
+
+function loopsOf(def: UfuncDef): Loop[] {
+  const seen = new Set<DType>();
+  const loops: Loop[] = [];
+  for (const c of def.types) {
+    const d = dtypeFromChar(c);
+    if (!d || seen.has(d)) continue;
+    seen.add(d);
+    const out: DType = def.out === "bool"
+      ? "bool"
+      : def.out === "real" && DTYPES[d].kind === "c"
+      ? (d === "complex64" ? "float32" : "float64")
+      : d;
+    loops.push({ in: d, out });
+  }
+  return loops;
+}
+
+const CHAR = (d: DType) => DTYPES[d].char;
+
+function isOpts(x: unknown): x is UfuncOpts {
+  return typeof x === "object" && x !== null && !(x instanceof NDArray) && !Array.isArray(x) &&
+    !ArrayBuffer.isView(x) && weakKind(x) === undefined;
+}
+
+/** Integer range of an integer dtype, as bigints. */
+function intRange(d: DType): [bigint, bigint] {
+  const bits = BigInt(DTYPES[d].itemsize * 8);
+  return DTYPES[d].kind === "u"
+    ? [0n, (1n << bits) - 1n]
+    : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+}
+
+/** A 0-d array holding a weak scalar converted to the loop dtype, range-checked as NumPy 2. */
+function scalarOperand(v: unknown, loop: DType, name: string): NDArray {
+  const k = DTYPES[loop].kind;
+  if ((k === "i" || k === "u") && (typeof v === "number" || typeof v === "bigint")) {
+    const [lo, hi] = intRange(loop);
+    const b = BigInt(v);
+    if (b < lo || b > hi) {
+      throw new RangeError(`${name}: JS integer ${v} is out of bounds for ${loop}`);
+    }
+  }
+  return toArray(v as ArrayLike, name, loop);
+}
+
+/** Builds a ufunc from its definition. */
+export function makeUfunc(def: UfuncDef): Ufunc {
+  const loops = loopsOf(def);
+  const specs = new Map<string, LoopSpec>();
+  const specFor = (loopIn: DType[], loopOut: DType): LoopSpec => {
+    const key = `${def.name}:${loopIn.join(",")}->${loopOut}`;
+    let s = specs.get(key);
+    if (!s) {
+      const body = def.body(loopIn[loopIn.length - 1]);
+      if (!body) {
+        throw new TypeError(`${def.name}: ${loopIn[0]} inputs are not supported yet`);
+      }
+      s = { key, loopIn, loopOut: [loopOut], body };
+      specs.set(key, s);
+    }
+    return s;
+  };
+
+  const fn = (...args: (ArrayLike | UfuncOpts)[]): NDArray => {
+    let opts: UfuncOpts = {};
+    if (args.length === def.nin + 1 && (isOpts(args[def.nin]) || args[def.nin] === undefined)) {
+      opts = (args.pop() as UfuncOpts | undefined) ?? {};
+    }
+    if (args.length !== def.nin) {
+      throw new TypeError(`${def.name}: expected ${def.nin} array argument(s), got ${args.length}`);
+    }
+    // Strong arrays and weak scalars.
+    const arrays: (NDArray | null)[] = [];
+    let strong: DType | undefined;
+    let weak: WeakKind | undefined;
+    for (const a of args as ArrayLike[]) {
+      const w = weakKind(a);
+      if (w !== undefined && w !== "bool") {
+        arrays.push(null);
+        if (
+          weak === undefined ||
+          ["int", "float", "complex"].indexOf(w) > ["int", "float", "complex"].indexOf(weak)
+        ) {
+          weak = w;
+        }
+      } else {
+        const arr = toArray(a, def.name);
+        arrays.push(arr);
+        strong = strong === undefined ? arr.dtype : resultType(strong, arr.dtype);
+      }
+    }
+    const inDTypes = arrays.map((a, i) => a ? a.dtype : promoteWeak(undefined, weakKind(args[i])));
+    const refusal = def.refuse?.(arrays.map((a, i) => a?.dtype ?? inDTypes[i]));
+    if (refusal) throw new TypeError(`${def.name}: ${refusal}`);
+    // Loop resolution.
+    let loop: Loop | undefined;
+    if (opts.dtype !== undefined) {
+      const want = checkDType(opts.dtype, def.name);
+      loop = loops.find((l) => l.out === want) ?? loops.find((l) => l.in === want);
+      if (!loop) {
+        throw new TypeError(
+          `${def.name}: no loop produces dtype ${want}: loops are ${
+            loops.map((l) => l.in).join(", ")
+          }`,
+        );
+      }
+      arrays.forEach((a, i) => {
+        if (a && !canCast(a.dtype, loop!.in, { casting: "same_kind" })) {
+          throw new TypeError(
+            `${def.name}: cannot cast input ${i} from ${a.dtype} to ${
+              loop!.in
+            } with casting rule "same_kind"`,
+          );
+        }
+      });
+    } else {
+      let common = promoteWeak(strong, weak);
+      if (def.resolve) common = def.resolve(common, inDTypes);
+      loop = loops.find((l) => canCast(common, l.in));
+      if (!loop) {
+        throw new TypeError(
+          `${def.name}: no loop matches input types (${inDTypes.join(", ")}): the loops take ${
+            loops.map((l) => l.in).join(", ")
+          }`,
+        );
+      }
+    }
+    const ins = arrays.map((a, i) => a ?? scalarOperand(args[i], loop!.in, def.name));
+    // Exact int64/uint64 comparisons keep both operands as bigints.
+    const loopIn = ins.map(() => loop!.in);
+    if (
+      def.out === "bool" && loop.in === "float64" && ins.every((a) => DTYPES[a.dtype].bigint) &&
+      arrays.every((a) => a)
+    ) {
+      ins.forEach((a, i) => (loopIn[i] = a.dtype));
+    }
+    // Shapes, where, out.
+    const where = opts.where === undefined ? undefined : toArray(opts.where, def.name, "bool");
+    const shapes = ins.map((a) => a.shape);
+    if (where) shapes.push(where.shape);
+    let shape = broadcastShapes(...shapes);
+    let out = opts.out;
+    if (out !== undefined) {
+      if (!(out instanceof NDArray)) throw new TypeError(`${def.name}: out must be an NDArray`);
+      const withOut = broadcastShapes(shape, out.shape);
+      if (!shapesEqual(withOut, out.shape)) {
+        throw new TypeError(
+          `${def.name}: non-broadcastable output operand with shape ${
+            fmtShape(out.shape)
+          } doesn't match the broadcast shape ${fmtShape(withOut)}`,
+        );
+      }
+      if (!canCast(loop.out, out.dtype, { casting: "same_kind" })) {
+        throw new TypeError(
+          `${def.name}: cannot cast output from ${loop.out} to ${out.dtype} with casting rule "same_kind"`,
+        );
+      }
+      if (!out.flags.writeable) throw new TypeError(`${def.name}: output array is read-only`);
+      shape = withOut;
+    } else {
+      const d: DType = loop.out;
+      const fOrder = ins.length > 0 && shape.length > 1 &&
+        ins.every((a) => a.ndim === shape.length && a.flags.fContiguous && !a.flags.cContiguous);
+      out = new NDArray(
+        d,
+        allocate(d, shapeSize(shape)),
+        shape,
+        fOrder ? fStrides(shape) : undefined,
+      );
+    }
+    const operands: Operand[] = ins.map((a) => {
+      let src = a;
+      if (
+        out !== undefined && opts.out && sharesBuffer(src, out) &&
+        !(src.offset === out.offset && shapesEqual(src.strides, out.strides) &&
+          shapesEqual(src.shape, out.shape))
+      ) {
+        src = copy(src);
+      }
+      return {
+        data: src.data,
+        dtype: src.dtype,
+        offset: src.offset,
+        strides: broadcastStrides(src.shape, src.strides, shape),
+      };
+    });
+    operands.push({ data: out.data, dtype: out.dtype, offset: out.offset, strides: out.strides });
+    if (where) {
+      operands.push({
+        data: where.data,
+        dtype: "bool",
+        offset: where.offset,
+        strides: broadcastStrides(where.shape, where.strides, shape),
+      });
+    }
+    runLoop(specFor(loopIn, loop.out), shape, operands);
+    return out;
+  };
+  Object.defineProperties(fn, {
+    ufuncName: { value: def.name },
+    nin: { value: def.nin },
+    nout: { value: 1 },
+    identity: { value: def.identity ?? null },
+    types: {
+      value: Object.freeze(loops.map((l) => CHAR(l.in).repeat(def.nin) + "->" + CHAR(l.out))),
+    },
+    name: { value: def.name },
+  });
+  return fn as unknown as Ufunc;
+}
