@@ -46,8 +46,10 @@ export const HELPERS: Record<string, unknown> = {
   },
 };
 
-type Repr = "num" | "big" | "cplx";
-function repr(d: DType): Repr {
+/** How generated code holds a value of a dtype: a number, a bigint, or a (re, im) pair. */
+export type Repr = "num" | "big" | "cplx";
+/** The JS representation generated code uses for `d`. */
+export function repr(d: DType): Repr {
   const i = DTYPES[d];
   return i.kind === "c" ? "cplx" : i.bigint ? "big" : "num";
 }
@@ -71,7 +73,7 @@ function numTo(from: DType, to: DType, e: string): string {
   return NUM_CAST[to]?.(e) ?? e;
 }
 /** Converts a real value expression from dtype `from` to dtype `to` (both real). */
-function realTo(from: DType, to: DType, e: string): string {
+export function realTo(from: DType, to: DType, e: string): string {
   const rf = repr(from), rt = repr(to);
   if (rf === "num" && rt === "num") return numTo(from, to, e);
   if (rf === "num" && rt === "big") {
@@ -161,6 +163,16 @@ return function kernel(${params.join(", ")}) {
 }
 
 type Kernel = (...args: unknown[]) => void;
+
+/**
+ * Compiles generated source (a function body that returns the kernel) with every helper of
+ * `HELPERS` in scope by name. The source must be unique per kernel (start it with a comment
+ * naming its key) so that V8 does not share type feedback between kernels.
+ */
+export function compile(src: string): unknown {
+  const names = Object.keys(HELPERS);
+  return new Function(...names, src)(...names.map((n) => HELPERS[n]));
+}
 const CACHE = new Map<string, Kernel>();
 
 function kernelFor(
@@ -171,9 +183,7 @@ function kernelFor(
   const key = `${spec.key}|${dtypes.join(",")}|${classes.join("")}`;
   let k = CACHE.get(key);
   if (!k) {
-    const src = genKernel(spec, dtypes, classes);
-    const names = Object.keys(HELPERS);
-    k = new Function(...names, src)(...names.map((n) => HELPERS[n])) as Kernel;
+    k = compile(genKernel(spec, dtypes, classes)) as Kernel;
     CACHE.set(key, k);
   }
   return k;
