@@ -41,6 +41,8 @@ export * from "./src/ops/elementwise.ts";
 export type { Ufunc, UfuncOpts } from "./src/ops/ufunc.ts";
 export { repr } from "./src/core/print.ts";
 export { displayBundle } from "./src/core/display.ts";
+export * from "./src/ops/reduce/mod.ts";
+export { angle, imag, real } from "./src/ops/complex_parts.ts";
 export * from "./src/ops/manipulation/mod.ts";
 export * from "./src/ops/sorting/mod.ts";
 export * from "./src/io/mod.ts";

@@ -5,6 +5,7 @@ import { astype, copy } from "../core/copy.ts";
 import { reshape, squeeze, transpose } from "../core/views.ts";
 import * as ew from "./elementwise.ts";
 import type { Ufunc } from "./ufunc.ts";
+import type { NDArray } from "../core/ndarray.ts";
 
 const ufuncs = ew as unknown as Record<string, Ufunc>;
 
@@ -21,3 +22,18 @@ import { displayBundle } from "../core/display.ts";
 
 methods.repr = repr;
 methods.display = displayBundle;
+import * as red from "./reduce/mod.ts";
+
+const reductions: Record<string, (a: NDArray, opts?: object) => NDArray> = {
+  sum: red.sum,
+  prod: red.prod,
+  mean: red.mean,
+  std: red.std,
+  var: red.var,
+  min: red.min,
+  max: red.max,
+  argmin: red.argmin,
+  argmax: red.argmax,
+  cumsum: red.cumsum,
+};
+methods.reduce = (name, a, opts) => reductions[name](a, opts as object);
