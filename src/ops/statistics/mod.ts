@@ -1,0 +1,2 @@
+// Barrel: re-exports this folder's public functions.
+export {};
