@@ -44,6 +44,7 @@ export { displayBundle } from "./src/core/display.ts";
 export * from "./src/ops/reduce/mod.ts";
 export { angle, imag, real } from "./src/ops/complex_parts.ts";
 export * from "./src/ops/statistics/mod.ts";
+export { dot, matmul } from "./src/linalg/matmul.ts";
 export * from "./src/ops/manipulation/mod.ts";
 export * from "./src/ops/sorting/mod.ts";
 export * from "./src/io/mod.ts";

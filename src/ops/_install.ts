@@ -37,3 +37,7 @@ const reductions: Record<string, (a: NDArray, opts?: object) => NDArray> = {
   cumsum: red.cumsum,
 };
 methods.reduce = (name, a, opts) => reductions[name](a, opts as object);
+import { dot, matmul } from "../linalg/matmul.ts";
+
+methods.matmul = matmul;
+methods.dot = dot;
