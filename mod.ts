@@ -4,8 +4,9 @@
  * @example
  * ```ts
  * import * as nd from "./mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.arange(6).reshape([2, 3]);
- * console.assert(a.mul(2).toArray().flat().join() === "0,2,4,6,8,10");
+ * assert(a.mul(2).toArray().flat().join() === "0,2,4,6,8,10");
  * ```
  *
  * @module

@@ -165,10 +165,11 @@ function fromValue<D extends DType>(x: unknown, dtype: D | undefined, where: str
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.array([[1, 2], [3, 4]]);
- * console.assert(a.dtype === "int64" && a.shape.join() === "2,2");
- * console.assert(nd.array([1, 2.5]).dtype === "float64");
- * console.assert(nd.array([1, 2], { dtype: "float32" }).dtype === "float32");
+ * assert(a.dtype === "int64" && a.shape.join() === "2,2");
+ * assert(nd.array([1, 2.5]).dtype === "float64");
+ * assert(nd.array([1, 2], { dtype: "float32" }).dtype === "float32");
  * ```
  */
 export function array<D extends DType = DType>(
@@ -186,10 +187,11 @@ export function array<D extends DType = DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.zeros([3]);
- * console.assert(nd.asarray(a) === a);
+ * assert(nd.asarray(a) === a);
  * const buf = new Float32Array([1, 2]);
- * console.assert(nd.asarray(buf).data === buf);
+ * assert(nd.asarray(buf).data === buf);
  * ```
  */
 export function asarray<D extends DType = DType>(

@@ -87,9 +87,10 @@ export function copyInto(dst: NDArray, src: NDArray, where?: NDArray<"bool">): v
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.arange(6).reshape([2, 3]).T;
  * const c = nd.copy(a);
- * console.assert(c.flags.cContiguous && c.base === null);
+ * assert(c.flags.cContiguous && c.base === null);
  * ```
  */
 export function copy<D extends DType>(a: NDArray<D>): NDArray<D>;
@@ -107,8 +108,9 @@ export function copy(a: NDArray, dtype?: DType): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.array([1.7, -1.7, 300]).astype("uint8");
- * console.assert(a.toArray().join() === "1,255,44");
+ * assert(a.toArray().join() === "1,255,44");
  * ```
  */
 export function astype<T extends DType>(a: NDArray, dtype: T): NDArray<T> {

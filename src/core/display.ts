@@ -12,7 +12,8 @@ import { repr } from "./print.ts";
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert("text/plain" in nd.displayBundle(nd.zeros([2])));
+ * import assert from "node:assert/strict";
+ * assert("text/plain" in nd.displayBundle(nd.zeros([2])));
  * ```
  */
 export function displayBundle(a: NDArray): Record<string, string> {

@@ -162,7 +162,8 @@ BY_CHAR["L"] = "uint64";
  * @example
  * ```ts
  * import { dtypeFromChar } from "./dtype.ts";
- * console.assert(dtypeFromChar("f") === "float32");
+ * import assert from "node:assert/strict";
+ * assert(dtypeFromChar("f") === "float32");
  * ```
  */
 export function dtypeFromChar(c: string): DType | undefined {
@@ -175,7 +176,8 @@ export function dtypeFromChar(c: string): DType | undefined {
  * @example
  * ```ts
  * import { isDType } from "./dtype.ts";
- * console.assert(isDType("int8") && !isDType("int128"));
+ * import assert from "node:assert/strict";
+ * assert(isDType("int8") && !isDType("int128"));
  * ```
  */
 export function isDType(x: unknown): x is DType {
@@ -188,7 +190,8 @@ export function isDType(x: unknown): x is DType {
  * @example
  * ```ts
  * import { checkDType } from "./dtype.ts";
- * console.assert(checkDType("float32", "zeros") === "float32");
+ * import assert from "node:assert/strict";
+ * assert(checkDType("float32", "zeros") === "float32");
  * ```
  */
 export function checkDType(x: unknown, where: string): DType {
@@ -206,7 +209,8 @@ export function checkDType(x: unknown, where: string): DType {
  * @example
  * ```ts
  * import { allocate } from "./dtype.ts";
- * console.assert(allocate("complex64", 3).length === 6);
+ * import assert from "node:assert/strict";
+ * assert(allocate("complex64", 3).length === 6);
  * ```
  */
 export function allocate<D extends DType>(dtype: D, n: number): DTypeMap[D] {
@@ -220,8 +224,9 @@ export function allocate<D extends DType>(dtype: D, n: number): DTypeMap[D] {
  * @example
  * ```ts
  * import { viewBuffer } from "./dtype.ts";
+ * import assert from "node:assert/strict";
  * const v = viewBuffer("int32", new ArrayBuffer(16), 4, 2);
- * console.assert(v.length === 2);
+ * assert(v.length === 2);
  * ```
  */
 export function viewBuffer<D extends DType>(
@@ -239,7 +244,8 @@ export function viewBuffer<D extends DType>(
  * @example
  * ```ts
  * import { dtypeOfTypedArray } from "./dtype.ts";
- * console.assert(dtypeOfTypedArray(new Float32Array(2)) === "float32");
+ * import assert from "node:assert/strict";
+ * assert(dtypeOfTypedArray(new Float32Array(2)) === "float32");
  * ```
  */
 export function dtypeOfTypedArray(a: unknown): DType | undefined {

@@ -25,7 +25,8 @@ import type { ArrayLike } from "./_array_like.ts";
  * @example
  * ```ts
  * import { parseSlice } from "./indexing.ts";
- * console.assert(JSON.stringify(parseSlice("::-1", 5, "slice")) === '{"start":4,"step":-1,"length":5}');
+ * import assert from "node:assert/strict";
+ * assert(JSON.stringify(parseSlice("::-1", 5, "slice")) === '{"start":4,"step":-1,"length":5}');
  * ```
  */
 export function parseSlice(
@@ -328,12 +329,13 @@ function gather<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.arange(12).reshape([3, 4]);
- * console.assert(a.slice(1).toArray().join() === "4,5,6,7");          // row view
- * console.assert(a.slice(null, "::2").shape.join() === "3,2");         // every other column
- * console.assert(a.slice("...", -1).toArray().join() === "3,7,11");    // last column
- * console.assert(a.slice([0, 2], [1, 3]).toArray().join() === "1,11"); // fancy: copy
- * console.assert(a.slice(a.greater(9)).toArray().join() === "10,11");  // mask: copy
+ * assert(a.slice(1).toArray().join() === "4,5,6,7");          // row view
+ * assert(a.slice(null, "::2").shape.join() === "3,2");         // every other column
+ * assert(a.slice("...", -1).toArray().join() === "3,7,11");    // last column
+ * assert(a.slice([0, 2], [1, 3]).toArray().join() === "1,11"); // fancy: copy
+ * assert(a.slice(a.greater(9)).toArray().join() === "10,11");  // mask: copy
  * ```
  */
 export function slice<D extends DType>(a: NDArray<D>, ...index: Index[]): NDArray<D> {
@@ -364,10 +366,11 @@ function checkScalarFits(value: ArrayLike, dtype: DType, where: string): void {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.zeros([2, 3]);
  * a.setSlice([null, 0], 5);           // a[:, 0] = 5
  * a.setSlice([1, "1:"], [7, 8]);      // a[1, 1:] = [7, 8]
- * console.assert(a.toArray().flat().join() === "5,0,0,5,7,8");
+ * assert(a.toArray().flat().join() === "5,0,0,5,7,8");
  * ```
  */
 export function setSlice(a: NDArray, index: readonly Index[], value: ArrayLike): void {

@@ -55,9 +55,10 @@ function isContiguous(shape: Shape, strides: readonly number[], order: "C" | "F"
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.arange(6).reshape([2, 3]);
- * console.assert(a.shape.join() === "2,3" && a.dtype === "int64");
- * console.assert(a.T.get(2, 1) === 5n);
+ * assert(a.shape.join() === "2,3" && a.dtype === "int64");
+ * assert(a.T.get(2, 1) === 5n);
  * ```
  */
 export class NDArray<D extends DType = DType> {
@@ -198,7 +199,8 @@ export class NDArray<D extends DType = DType> {
    * @example
    * ```ts
    * import * as nd from "../../mod.ts";
-   * console.assert(nd.array([[1.5, 2], [3, 4]]).get(1, -1) === 4);
+   * import assert from "node:assert/strict";
+   * assert(nd.array([[1.5, 2], [3, 4]]).get(1, -1) === 4);
    * ```
    */
   get(...index: number[]): ScalarMap[D] {
@@ -211,9 +213,10 @@ export class NDArray<D extends DType = DType> {
    * @example
    * ```ts
    * import * as nd from "../../mod.ts";
+   * import assert from "node:assert/strict";
    * const a = nd.zeros([2, 2]);
    * a.set([0, 1], 7);
-   * console.assert(a.get(0, 1) === 7);
+   * assert(a.get(0, 1) === 7);
    * ```
    */
   set(index: readonly number[], value: ScalarLike): void {
@@ -228,8 +231,9 @@ export class NDArray<D extends DType = DType> {
    * @example
    * ```ts
    * import * as nd from "../../mod.ts";
+   * import assert from "node:assert/strict";
    * const a = nd.array([[1, 2], [3, 4]], { dtype: "float32" });
-   * console.assert(a.item(3) === 4 && a.item(1, 0) === 3);
+   * assert(a.item(3) === 4 && a.item(1, 0) === 3);
    * ```
    */
   item(...index: number[]): ScalarMap[D] {
@@ -264,7 +268,8 @@ export class NDArray<D extends DType = DType> {
    * @example
    * ```ts
    * import * as nd from "../../mod.ts";
-   * console.assert(JSON.stringify(nd.eye(2).toArray()) === "[[1,0],[0,1]]");
+   * import assert from "node:assert/strict";
+   * assert(JSON.stringify(nd.eye(2).toArray()) === "[[1,0],[0,1]]");
    * ```
    */
   // deno-lint-ignore no-explicit-any

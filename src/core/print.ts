@@ -11,7 +11,8 @@ import type { NDArray } from "./ndarray.ts";
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.repr(nd.arange(3)).startsWith("array("));
+ * import assert from "node:assert/strict";
+ * assert(nd.repr(nd.arange(3)).startsWith("array("));
  * ```
  */
 export function repr(a: NDArray): string {

@@ -99,8 +99,9 @@ for (const a of DTYPE_NAMES) {
  * @example
  * ```ts
  * import { promoteTypes } from "./promotion.ts";
- * console.assert(promoteTypes("int8", "uint8") === "int16");
- * console.assert(promoteTypes("float32", "int32") === "float64");
+ * import assert from "node:assert/strict";
+ * assert(promoteTypes("int8", "uint8") === "int16");
+ * assert(promoteTypes("float32", "int32") === "float64");
  * ```
  */
 export function promoteTypes(a: DType, b: DType): DType {
@@ -114,9 +115,10 @@ export function promoteTypes(a: DType, b: DType): DType {
  * @example
  * ```ts
  * import { canCast } from "./promotion.ts";
- * console.assert(canCast("int32", "float64"));
- * console.assert(!canCast("float64", "int64"));
- * console.assert(canCast("float64", "float32", { casting: "same_kind" }));
+ * import assert from "node:assert/strict";
+ * assert(canCast("int32", "float64"));
+ * assert(!canCast("float64", "int64"));
+ * assert(canCast("float64", "float32", { casting: "same_kind" }));
  * ```
  */
 export function canCast(from: DType, to: DType, opts: { casting?: Casting } = {}): boolean {
@@ -179,9 +181,10 @@ const WEAK_DEFAULT: Record<WeakKind, DType> = {
  * @example
  * ```ts
  * import { promoteWeak } from "./promotion.ts";
- * console.assert(promoteWeak("uint8", "int") === "uint8");
- * console.assert(promoteWeak("int8", "float") === "float64");
- * console.assert(promoteWeak("float32", "complex") === "complex64");
+ * import assert from "node:assert/strict";
+ * assert(promoteWeak("uint8", "int") === "uint8");
+ * assert(promoteWeak("int8", "float") === "float64");
+ * assert(promoteWeak("float32", "complex") === "complex64");
  * ```
  */
 export function promoteWeak(strong: DType | undefined, weak: WeakKind | undefined): DType {
@@ -209,10 +212,11 @@ export type DTypeLike = DType | { readonly dtype: DType } | number | bigint | bo
  * @example
  * ```ts
  * import { resultType } from "./promotion.ts";
- * console.assert(resultType("int8", "uint8") === "int16");
- * console.assert(resultType("uint8", 3) === "uint8");
- * console.assert(resultType("int32", 1.5) === "float64");
- * console.assert(resultType(1, 2) === "int64");
+ * import assert from "node:assert/strict";
+ * assert(resultType("int8", "uint8") === "int16");
+ * assert(resultType("uint8", 3) === "uint8");
+ * assert(resultType("int32", 1.5) === "float64");
+ * assert(resultType(1, 2) === "int64");
  * ```
  */
 export function resultType(...args: DTypeLike[]): DType {

@@ -13,7 +13,8 @@ export type Shape = readonly number[];
  * @example
  * ```ts
  * import { shapeSize } from "./shape.ts";
- * console.assert(shapeSize([2, 3, 4]) === 24);
+ * import assert from "node:assert/strict";
+ * assert(shapeSize([2, 3, 4]) === 24);
  * ```
  */
 export function shapeSize(shape: Shape): number {
@@ -28,7 +29,8 @@ export function shapeSize(shape: Shape): number {
  * @example
  * ```ts
  * import { cStrides } from "./shape.ts";
- * console.assert(cStrides([2, 3, 4]).join() === "12,4,1");
+ * import assert from "node:assert/strict";
+ * assert(cStrides([2, 3, 4]).join() === "12,4,1");
  * ```
  */
 export function cStrides(shape: Shape): number[] {
@@ -47,7 +49,8 @@ export function cStrides(shape: Shape): number[] {
  * @example
  * ```ts
  * import { fStrides } from "./shape.ts";
- * console.assert(fStrides([2, 3, 4]).join() === "1,2,6");
+ * import assert from "node:assert/strict";
+ * assert(fStrides([2, 3, 4]).join() === "1,2,6");
  * ```
  */
 export function fStrides(shape: Shape): number[] {
@@ -66,7 +69,8 @@ export function fStrides(shape: Shape): number[] {
  * @example
  * ```ts
  * import { checkShape } from "./shape.ts";
- * console.assert(checkShape(3, "zeros").join() === "3");
+ * import assert from "node:assert/strict";
+ * assert(checkShape(3, "zeros").join() === "3");
  * ```
  */
 export function checkShape(shape: unknown, where: string): number[] {
@@ -95,7 +99,8 @@ export function checkShape(shape: unknown, where: string): number[] {
  * @example
  * ```ts
  * import { normalizeAxis } from "./shape.ts";
- * console.assert(normalizeAxis(-1, 3, "sum") === 2);
+ * import assert from "node:assert/strict";
+ * assert(normalizeAxis(-1, 3, "sum") === 2);
  * ```
  */
 export function normalizeAxis(axis: number, ndim: number, where: string): number {
@@ -116,7 +121,8 @@ export function normalizeAxis(axis: number, ndim: number, where: string): number
  * @example
  * ```ts
  * import { normalizeAxes } from "./shape.ts";
- * console.assert(normalizeAxes([-1, 0], 3, "sum").join() === "0,2");
+ * import assert from "node:assert/strict";
+ * assert(normalizeAxes([-1, 0], 3, "sum").join() === "0,2");
  * ```
  */
 export function normalizeAxes(
@@ -146,7 +152,8 @@ export function normalizeAxes(
  * @example
  * ```ts
  * import { broadcastShapes } from "./shape.ts";
- * console.assert(broadcastShapes([8, 1, 6, 1], [7, 1, 5]).join() === "8,7,6,5");
+ * import assert from "node:assert/strict";
+ * assert(broadcastShapes([8, 1, 6, 1], [7, 1, 5]).join() === "8,7,6,5");
  * ```
  */
 export function broadcastShapes(...shapes: Shape[]): number[] {
@@ -177,7 +184,8 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
  * @example
  * ```ts
  * import { broadcastStrides } from "./shape.ts";
- * console.assert(broadcastStrides([3, 1], [1, 1], [2, 3, 4]).join() === "0,1,0");
+ * import assert from "node:assert/strict";
+ * assert(broadcastStrides([3, 1], [1, 1], [2, 3, 4]).join() === "0,1,0");
  * ```
  */
 export function broadcastStrides(

@@ -108,9 +108,10 @@ export function resolveShape(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.arange(6);
  * const b = nd.reshape(a, [2, -1]);
- * console.assert(b.shape.join() === "2,3" && b.base === a);
+ * assert(b.shape.join() === "2,3" && b.base === a);
  * ```
  */
 export function reshape<D extends DType>(
@@ -129,8 +130,9 @@ export function reshape<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.zeros([2, 3, 4]);
- * console.assert(nd.transpose(a, { axes: [1, 0, 2] }).shape.join() === "3,2,4");
+ * assert(nd.transpose(a, { axes: [1, 0, 2] }).shape.join() === "3,2,4");
  * ```
  */
 export function transpose<D extends DType>(
@@ -158,7 +160,8 @@ export function transpose<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.swapaxes(nd.zeros([2, 3, 4]), 0, 2).shape.join() === "4,3,2");
+ * import assert from "node:assert/strict";
+ * assert(nd.swapaxes(nd.zeros([2, 3, 4]), 0, 2).shape.join() === "4,3,2");
  * ```
  */
 export function swapaxes<D extends DType>(a: NDArray<D>, axis1: number, axis2: number): NDArray<D> {
@@ -175,7 +178,8 @@ export function swapaxes<D extends DType>(a: NDArray<D>, axis1: number, axis2: n
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.moveaxis(nd.zeros([3, 4, 5]), 0, -1).shape.join() === "4,5,3");
+ * import assert from "node:assert/strict";
+ * assert(nd.moveaxis(nd.zeros([3, 4, 5]), 0, -1).shape.join() === "4,5,3");
  * ```
  */
 export function moveaxis<D extends DType>(
@@ -209,7 +213,8 @@ export function moveaxis<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.squeeze(nd.zeros([1, 3, 1])).shape.join() === "3");
+ * import assert from "node:assert/strict";
+ * assert(nd.squeeze(nd.zeros([1, 3, 1])).shape.join() === "3");
  * ```
  */
 export function squeeze<D extends DType>(
@@ -238,7 +243,8 @@ export function squeeze<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.expandDims(nd.zeros([3]), [0, 2]).shape.join() === "1,3,1");
+ * import assert from "node:assert/strict";
+ * assert(nd.expandDims(nd.zeros([3]), [0, 2]).shape.join() === "1,3,1");
  * ```
  */
 export function expandDims<D extends DType>(
@@ -267,8 +273,9 @@ export function expandDims<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const b = nd.broadcastTo(nd.arange(3), [2, 3]);
- * console.assert(b.strides.join() === "0,1" && !b.flags.writeable);
+ * assert(b.strides.join() === "0,1" && !b.flags.writeable);
  * ```
  */
 export function broadcastTo<D extends DType>(
@@ -298,8 +305,9 @@ export function broadcastTo<D extends DType>(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const [x, y] = nd.broadcastArrays(nd.zeros([3, 1]), nd.zeros([4]));
- * console.assert(x.shape.join() === "3,4" && y.shape.join() === "3,4");
+ * assert(x.shape.join() === "3,4" && y.shape.join() === "3,4");
  * ```
  */
 export function broadcastArrays(...arrays: ArrayLike[]): NDArray[] {

@@ -114,9 +114,10 @@ function gemmGeneric(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.array([[1, 2], [3, 4]], { dtype: "float64" });
- * console.assert(nd.matmul(a, a).toArray().flat().join() === "7,10,15,22");
- * console.assert(nd.matmul(a, [1, 1]).toArray().join() === "3,7");
+ * assert(nd.matmul(a, a).toArray().flat().join() === "7,10,15,22");
+ * assert(nd.matmul(a, [1, 1]).toArray().join() === "3,7");
  * ```
  */
 export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
@@ -179,8 +180,9 @@ function copyIfNeeded(a: NDArray, dtype: DType): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.dot([1, 2, 3], [4, 5, 6]).item() === 32n);
- * console.assert(nd.dot([[1, 0], [0, 1]], [[4, 1], [2, 2]]).toArray().flat().join() === "4,1,2,2");
+ * import assert from "node:assert/strict";
+ * assert(nd.dot([1, 2, 3], [4, 5, 6]).item() === 32n);
+ * assert(nd.dot([[1, 0], [0, 1]], [[4, 1], [2, 2]]).toArray().flat().join() === "4,1,2,2");
  * ```
  */
 export function dot(x: ArrayLike, y: ArrayLike): NDArray {

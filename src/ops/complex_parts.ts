@@ -31,8 +31,9 @@ function part(a: NDArray, lane: 0 | 1): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const z = nd.array([{ re: 1, im: 2 }, { re: 3, im: 4 }]);
- * console.assert(nd.real(z).toArray().join() === "1,3");
+ * assert(nd.real(z).toArray().join() === "1,3");
  * ```
  */
 export function real(a: ArrayLike): NDArray {
@@ -46,8 +47,9 @@ export function real(a: ArrayLike): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const z = nd.array([{ re: 1, im: 2 }, { re: 3, im: 4 }]);
- * console.assert(nd.imag(z).toArray().join() === "2,4");
+ * assert(nd.imag(z).toArray().join() === "2,4");
  * ```
  */
 export function imag(a: ArrayLike): NDArray {
@@ -64,7 +66,8 @@ export function imag(a: ArrayLike): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.angle([{ re: 0, im: 1 }]).item() === Math.PI / 2);
+ * import assert from "node:assert/strict";
+ * assert(nd.angle([{ re: 0, im: 1 }]).item() === Math.PI / 2);
  * ```
  */
 export function angle(a: ArrayLike, opts: { deg?: boolean } = {}): NDArray {

@@ -48,8 +48,9 @@ function fillWith(a: NDArray, v: ScalarLike): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const z = nd.zeros([2, 3], { dtype: "int32" });
- * console.assert(z.size === 6 && z.dtype === "int32");
+ * assert(z.size === 6 && z.dtype === "int32");
  * ```
  */
 export function zeros<D extends DType = "float64">(
@@ -65,7 +66,8 @@ export function zeros<D extends DType = "float64">(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.ones([3]).toArray().join() === "1,1,1");
+ * import assert from "node:assert/strict";
+ * assert(nd.ones([3]).toArray().join() === "1,1,1");
  * ```
  */
 export function ones<D extends DType = "float64">(
@@ -82,7 +84,8 @@ export function ones<D extends DType = "float64">(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.empty([2, 2]).shape.join() === "2,2");
+ * import assert from "node:assert/strict";
+ * assert(nd.empty([2, 2]).shape.join() === "2,2");
  * ```
  */
 export function empty<D extends DType = "float64">(
@@ -99,8 +102,9 @@ export function empty<D extends DType = "float64">(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.full([2], 7);
- * console.assert(a.dtype === "int64" && a.get(1) === 7n);
+ * assert(a.dtype === "int64" && a.get(1) === 7n);
  * ```
  */
 export function full<D extends DType = DType>(
@@ -122,7 +126,8 @@ function likeOf(a: ArrayLike, where: string): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.zerosLike(nd.ones([2], { dtype: "int8" })).dtype === "int8");
+ * import assert from "node:assert/strict";
+ * assert(nd.zerosLike(nd.ones([2], { dtype: "int8" })).dtype === "int8");
  * ```
  */
 export function zerosLike(a: ArrayLike, opts: DTypeOpts = {}): NDArray {
@@ -136,7 +141,8 @@ export function zerosLike(a: ArrayLike, opts: DTypeOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.onesLike([[1, 2]]).shape.join() === "1,2");
+ * import assert from "node:assert/strict";
+ * assert(nd.onesLike([[1, 2]]).shape.join() === "1,2");
  * ```
  */
 export function onesLike(a: ArrayLike, opts: DTypeOpts = {}): NDArray {
@@ -150,7 +156,8 @@ export function onesLike(a: ArrayLike, opts: DTypeOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.fullLike(nd.zeros([2]), 3).toArray().join() === "3,3");
+ * import assert from "node:assert/strict";
+ * assert(nd.fullLike(nd.zeros([2]), 3).toArray().join() === "3,3");
  * ```
  */
 export function fullLike(a: ArrayLike, value: Scalar, opts: DTypeOpts = {}): NDArray {
@@ -171,8 +178,9 @@ export interface ArangeOpts extends DTypeOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.arange(4).toArray().join() === "0,1,2,3");
- * console.assert(nd.arange(1, 2, { step: 0.25 }).toArray().join() === "1,1.25,1.5,1.75");
+ * import assert from "node:assert/strict";
+ * assert(nd.arange(4).toArray().join() === "0,1,2,3");
+ * assert(nd.arange(1, 2, { step: 0.25 }).toArray().join() === "1,1.25,1.5,1.75");
  * ```
  */
 export function arange(start: number, stop?: number | ArangeOpts, opts: ArangeOpts = {}): NDArray {
@@ -225,7 +233,8 @@ export interface LinspaceOpts extends DTypeOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.linspace(0, 1, { num: 5 }).toArray().join() === "0,0.25,0.5,0.75,1");
+ * import assert from "node:assert/strict";
+ * assert(nd.linspace(0, 1, { num: 5 }).toArray().join() === "0,0.25,0.5,0.75,1");
  * ```
  */
 export function linspace(start: number, stop: number, opts: LinspaceOpts = {}): NDArray {
@@ -258,7 +267,8 @@ export interface LogspaceOpts extends LinspaceOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.logspace(0, 2, { num: 3 }).toArray().join() === "1,10,100");
+ * import assert from "node:assert/strict";
+ * assert(nd.logspace(0, 2, { num: 3 }).toArray().join() === "1,10,100");
  * ```
  */
 export function logspace(start: number, stop: number, opts: LogspaceOpts = {}): NDArray {
@@ -281,7 +291,8 @@ export interface EyeOpts extends DTypeOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(JSON.stringify(nd.eye(2, { k: 1 }).toArray()) === "[[0,1],[0,0]]");
+ * import assert from "node:assert/strict";
+ * assert(JSON.stringify(nd.eye(2, { k: 1 }).toArray()) === "[[0,1],[0,0]]");
  * ```
  */
 export function eye(n: number, opts: EyeOpts = {}): NDArray {
@@ -300,7 +311,8 @@ export function eye(n: number, opts: EyeOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.identity(3).get(2, 2) === 1);
+ * import assert from "node:assert/strict";
+ * assert(nd.identity(3).get(2, 2) === 1);
  * ```
  */
 export function identity(n: number, opts: DTypeOpts = {}): NDArray {
@@ -314,8 +326,9 @@ export function identity(n: number, opts: DTypeOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.diag([1, 2]).toArray().flat().join() === "1,0,0,2");
- * console.assert(nd.diag(nd.arange(9).reshape([3, 3]), { k: 1 }).toArray().join() === "1,5");
+ * import assert from "node:assert/strict";
+ * assert(nd.diag([1, 2]).toArray().flat().join() === "1,0,0,2");
+ * assert(nd.diag(nd.arange(9).reshape([3, 3]), { k: 1 }).toArray().join() === "1,5");
  * ```
  */
 export function diag(v: ArrayLike, opts: { k?: number } = {}): NDArray {
@@ -358,7 +371,8 @@ function triangle(a: ArrayLike, k: number, lower: boolean, where: string): NDArr
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.tril(nd.ones([2, 2])).toArray().flat().join() === "1,0,1,1");
+ * import assert from "node:assert/strict";
+ * assert(nd.tril(nd.ones([2, 2])).toArray().flat().join() === "1,0,1,1");
  * ```
  */
 export function tril(a: ArrayLike, opts: { k?: number } = {}): NDArray {
@@ -371,7 +385,8 @@ export function tril(a: ArrayLike, opts: { k?: number } = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * console.assert(nd.triu(nd.ones([2, 2])).toArray().flat().join() === "1,1,0,1");
+ * import assert from "node:assert/strict";
+ * assert(nd.triu(nd.ones([2, 2])).toArray().flat().join() === "1,1,0,1");
  * ```
  */
 export function triu(a: ArrayLike, opts: { k?: number } = {}): NDArray {
@@ -385,8 +400,9 @@ export function triu(a: ArrayLike, opts: { k?: number } = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const [X, Y] = nd.meshgrid([1, 2, 3], [4, 5]);
- * console.assert(X.shape.join() === "2,3" && Y.get(1, 0) === 5n);
+ * assert(X.shape.join() === "2,3" && Y.get(1, 0) === 5n);
  * ```
  */
 export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): NDArray[] {
@@ -423,8 +439,9 @@ export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): N
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.fromFunction((i, j) => i * 10 + j, [2, 2]);
- * console.assert(a.toArray().flat().join() === "0,1,10,11");
+ * assert(a.toArray().flat().join() === "0,1,10,11");
  * ```
  */
 export function fromFunction(

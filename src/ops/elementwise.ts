@@ -6,10 +6,11 @@
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.array([1, 2, 3], { dtype: "uint8" });
- * console.assert(nd.add(a, 3).dtype === "uint8");
- * console.assert(nd.divide(a, 2).toArray().join() === "0.5,1,1.5");
- * console.assert(nd.mod(-5, 3).item() === 1n);
+ * assert(nd.add(a, 3).dtype === "uint8");
+ * assert(nd.divide(a, 2).toArray().join() === "0.5,1,1.5");
+ * assert(nd.mod(-5, 3).item() === 1n);
  * ```
  *
  * @module

@@ -106,8 +106,9 @@ function argExtreme(x: ArrayLike, opts: ArgOpts, max: boolean): NDArray<"int64">
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.argmax([3, 9, 9, 1]).item() === 1n);
- * console.assert(nd.argmax([[1, 5], [7, 2]], { axis: 1 }).toArray().join() === "1,0");
+ * import assert from "node:assert/strict";
+ * assert(nd.argmax([3, 9, 9, 1]).item() === 1n);
+ * assert(nd.argmax([[1, 5], [7, 2]], { axis: 1 }).toArray().join() === "1,0");
  * ```
  */
 export function argmax(a: ArrayLike, opts: ArgOpts = {}): NDArray<"int64"> {
@@ -120,7 +121,8 @@ export function argmax(a: ArrayLike, opts: ArgOpts = {}): NDArray<"int64"> {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.argmin([3, 1, 1, 2]).item() === 1n);
+ * import assert from "node:assert/strict";
+ * assert(nd.argmin([3, 1, 1, 2]).item() === 1n);
  * ```
  */
 export function argmin(a: ArrayLike, opts: ArgOpts = {}): NDArray<"int64"> {

@@ -114,8 +114,9 @@ function cumulative(x: ArrayLike, opts: CumulativeOpts, product: boolean): NDArr
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.cumsum([1, 2, 3]).toArray().join() === "1,3,6");
- * console.assert(nd.cumsum([[1, 2], [3, 4]], { axis: 0 }).toArray().flat().join() === "1,2,4,6");
+ * import assert from "node:assert/strict";
+ * assert(nd.cumsum([1, 2, 3]).toArray().join() === "1,3,6");
+ * assert(nd.cumsum([[1, 2], [3, 4]], { axis: 0 }).toArray().flat().join() === "1,2,4,6");
  * ```
  */
 export function cumsum(a: ArrayLike, opts: CumulativeOpts = {}): NDArray {
@@ -128,7 +129,8 @@ export function cumsum(a: ArrayLike, opts: CumulativeOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.cumprod([1, 2, 3, 4]).toArray().join() === "1,2,6,24");
+ * import assert from "node:assert/strict";
+ * assert(nd.cumprod([1, 2, 3, 4]).toArray().join() === "1,2,6,24");
  * ```
  */
 export function cumprod(a: ArrayLike, opts: CumulativeOpts = {}): NDArray {

@@ -53,8 +53,9 @@ function castBack(r: NDArray, a: NDArray, opts: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.mean([1, 2, 3, 4]).item() === 2.5);
- * console.assert(nd.mean([[1, 2], [3, 4]], { axis: 0 }).toArray().join() === "2,3");
+ * import assert from "node:assert/strict";
+ * assert(nd.mean([1, 2, 3, 4]).item() === 2.5);
+ * assert(nd.mean([[1, 2], [3, 4]], { axis: 0 }).toArray().join() === "2,3");
  * ```
  */
 export function mean(a: ArrayLike, opts: ReductionOpts = {}): NDArray {
@@ -85,8 +86,9 @@ function checkDdof(ddof: unknown, where: string): number {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.var([1, 2, 3, 4]).item() === 1.25);
- * console.assert(Math.abs(nd.var([1, 2, 3, 4], { ddof: 1 }).item() as number - 5 / 3) < 1e-15);
+ * import assert from "node:assert/strict";
+ * assert(nd.var([1, 2, 3, 4]).item() === 1.25);
+ * assert(Math.abs(nd.var([1, 2, 3, 4], { ddof: 1 }).item() as number - 5 / 3) < 1e-15);
  * ```
  */
 function variance(a: ArrayLike, opts: MomentOpts = {}): NDArray {
@@ -113,7 +115,8 @@ export { variance as var };
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.std([2, 4, 4, 4, 5, 5, 7, 9]).item() === 2);
+ * import assert from "node:assert/strict";
+ * assert(nd.std([2, 4, 4, 4, 5, 5, 7, 9]).item() === 2);
  * ```
  */
 export function std(a: ArrayLike, opts: MomentOpts = {}): NDArray {
@@ -139,7 +142,8 @@ function nanParts(
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanmean([1, NaN, 3]).item() === 2);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanmean([1, NaN, 3]).item() === 2);
  * ```
  */
 export function nanmean(a: ArrayLike, opts: ReductionOpts = {}): NDArray {
@@ -161,7 +165,8 @@ function isFloatLike(d: DType): boolean {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanvar([1, NaN, 3]).item() === 1);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanvar([1, NaN, 3]).item() === 1);
  * ```
  */
 export function nanvar(a: ArrayLike, opts: MomentOpts = {}): NDArray {
@@ -187,7 +192,8 @@ export function nanvar(a: ArrayLike, opts: MomentOpts = {}): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanstd([1, NaN, 3]).item() === 1);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanstd([1, NaN, 3]).item() === 1);
  * ```
  */
 export function nanstd(a: ArrayLike, opts: MomentOpts = {}): NDArray {

@@ -71,10 +71,11 @@ export function reduceWith(
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
+ * import assert from "node:assert/strict";
  * const a = nd.array([[1, 2], [3, 4]]);
- * console.assert(nd.sum(a).item() === 10n);
- * console.assert(nd.sum(a, { axis: 0 }).toArray().join() === "4,6");
- * console.assert(nd.sum(a, { axis: 1, keepdims: true }).shape.join() === "2,1");
+ * assert(nd.sum(a).item() === 10n);
+ * assert(nd.sum(a, { axis: 0 }).toArray().join() === "4,6");
+ * assert(nd.sum(a, { axis: 1, keepdims: true }).shape.join() === "2,1");
  * ```
  */
 export function sum(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -87,7 +88,8 @@ export function sum(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.prod([1.5, 2, 4]).item() === 12);
+ * import assert from "node:assert/strict";
+ * assert(nd.prod([1.5, 2, 4]).item() === 12);
  * ```
  */
 export function prod(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -100,7 +102,8 @@ export function prod(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.max([[1, 5], [7, 2]], { axis: 1 }).toArray().join() === "5,7");
+ * import assert from "node:assert/strict";
+ * assert(nd.max([[1, 5], [7, 2]], { axis: 1 }).toArray().join() === "5,7");
  * ```
  */
 export function max(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -113,7 +116,8 @@ export function max(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.min([3, 1, 2]).item() === 1n);
+ * import assert from "node:assert/strict";
+ * assert(nd.min([3, 1, 2]).item() === 1n);
  * ```
  */
 export function min(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -131,7 +135,8 @@ export const amin: (a: ArrayLike, opts?: ReductionOpts) => NDArray = min;
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.any([0, 0, 3]).item() === true);
+ * import assert from "node:assert/strict";
+ * assert(nd.any([0, 0, 3]).item() === true);
  * ```
  */
 export function any(a: ArrayLike, opts?: Omit<ReductionOpts, "dtype">): NDArray<"bool"> {
@@ -144,7 +149,8 @@ export function any(a: ArrayLike, opts?: Omit<ReductionOpts, "dtype">): NDArray<
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.all([[1, 0], [1, 1]], { axis: 0 }).toArray().join() === "true,false");
+ * import assert from "node:assert/strict";
+ * assert(nd.all([[1, 0], [1, 1]], { axis: 0 }).toArray().join() === "true,false");
  * ```
  */
 export function all(a: ArrayLike, opts?: Omit<ReductionOpts, "dtype">): NDArray<"bool"> {
@@ -170,7 +176,8 @@ export function replaceNan(a: NDArray, value: number): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nansum([1, NaN, 2]).item() === 3);
+ * import assert from "node:assert/strict";
+ * assert(nd.nansum([1, NaN, 2]).item() === 3);
  * ```
  */
 export function nansum(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -183,7 +190,8 @@ export function nansum(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanprod([2, NaN, 3]).item() === 6);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanprod([2, NaN, 3]).item() === 6);
  * ```
  */
 export function nanprod(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -196,7 +204,8 @@ export function nanprod(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanmax([1, NaN, 3]).item() === 3);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanmax([1, NaN, 3]).item() === 3);
  * ```
  */
 export function nanmax(a: ArrayLike, opts?: ReductionOpts): NDArray {
@@ -209,7 +218,8 @@ export function nanmax(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../../mod.ts";
- * console.assert(nd.nanmin([NaN, 2, 3]).item() === 2);
+ * import assert from "node:assert/strict";
+ * assert(nd.nanmin([NaN, 2, 3]).item() === 2);
  * ```
  */
 export function nanmin(a: ArrayLike, opts?: ReductionOpts): NDArray {

@@ -1,0 +1,54 @@
+/**
+ * `deno task demo`: a tour of nd's core, printing each result the way NumPy would.
+ *
+ * @module
+ */
+
+import * as nd from "./mod.ts";
+
+function show(title: string, value: unknown): void {
+  console.log(`\n# ${title}`);
+  console.log(value instanceof nd.NDArray ? value.toString() : value);
+}
+
+// Creation and dtypes (NumPy 2 promotion: JS numbers are weak scalars).
+const a = nd.arange(12).reshape([3, 4]);
+show("a = arange(12).reshape(3, 4)", a);
+show("a.dtype, a.strides, a.flags.cContiguous", [a.dtype, a.strides, a.flags.cContiguous]);
+const u8 = nd.array([250, 251, 252], { dtype: "uint8" });
+show("uint8 + 10 wraps and stays uint8", nd.add(u8, 10));
+show("resultType(int8, uint8), resultType(float32, int32)", [
+  nd.resultType("int8", "uint8"),
+  nd.resultType("float32", "int32"),
+]);
+
+// Views share memory; fancy indexing copies.
+const col = a.slice(null, 1);
+show("a[:, 1] (a view)", col);
+show("a[::-1, ::2]", a.slice("::-1", "::2"));
+show("a[a > 6] (a copy)", a.slice(a.greater(6)));
+show("a[[0, 2], [1, 3]]", a.slice([0, 2], [1, 3]));
+
+// Broadcasting and ufuncs.
+const x = nd.linspace(0, 1, { num: 5 });
+show("linspace(0, 1, 5)", x);
+show("outer sum via broadcasting: x[:, None] + x", nd.add(x.slice(null, nd.newaxis), x));
+show("exp(x)", nd.exp(x));
+show("complex: (1+2j) * (3-1j)", nd.multiply(nd.array([{ re: 1, im: 2 }]), { re: 3, im: -1 }));
+
+// Reductions and statistics.
+const m = nd.arange(24).reshape([2, 3, 4]).astype("float64");
+show("sum over axes (0, 2)", nd.sum(m, { axis: [0, 2] }));
+show("mean over axis 1, keepdims", nd.mean(m, { axis: 1, keepdims: true }));
+show("std (ddof=1) of each row of a", nd.std(a, { axis: 1, ddof: 1 }));
+show("argmax along axis 0", nd.argmax(m, { axis: 0 }));
+show("cumsum of a's first row", nd.cumsum(a.slice(0)));
+
+// Per-channel normalisation of an image batch.
+const imgs = nd.arange(2 * 3 * 4 * 4).reshape([2, 3, 4, 4]).astype("float32");
+const centred = imgs.sub(nd.mean(imgs, { axis: [2, 3], keepdims: true }));
+show("per-channel centred batch: mean of each channel now", nd.mean(centred, { axis: [2, 3] }));
+
+// Matrix products.
+const g = nd.matmul(a.astype("float64"), a.T.astype("float64"));
+show("a @ a.T", g);
