@@ -207,9 +207,17 @@ export function arange(start: number, stop?: number | ArangeOpts, opts: ArangeOp
     : checkDType(opts.dtype, "arange");
   const out = new NDArray(dtype, allocate(dtype, n), [n]);
   const d = out.data;
-  if (dtype === "int64" || dtype === "uint64") {
+  if ((dtype === "int64" || dtype === "uint64") && isInt && Math.abs(lo) + Math.abs(n * step) < 2 ** 53) {
+    // Exact integers: write the two 32-bit halves directly (BigInt per element is slow).
+    const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) {
+      const v = lo + i * step;
+      w[2 * i] = v % 4294967296;
+      w[2 * i + 1] = Math.floor(v / 4294967296);
+    }
+  } else if (dtype === "int64" || dtype === "uint64") {
     const b = d as BigInt64Array;
-    for (let i = 0; i < n; i++) b[i] = BigInt(lo + i * step);
+    for (let i = 0; i < n; i++) b[i] = BigInt(Math.trunc(lo + i * step));
   } else if (DTYPES[dtype].lanes === 2) {
     for (let i = 0; i < n; i++) d[2 * i] = lo + i * step;
   } else {
