@@ -212,8 +212,9 @@ export function arange(start: number, stop?: number | ArangeOpts, opts: ArangeOp
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
     for (let i = 0; i < n; i++) {
       const v = lo + i * step;
-      w[2 * i] = v % 4294967296;
-      w[2 * i + 1] = Math.floor(v / 4294967296);
+      const low = v | 0;
+      w[2 * i] = low;
+      w[2 * i + 1] = (v - (low >>> 0)) / 4294967296;
     }
   } else if (dtype === "int64" || dtype === "uint64") {
     const b = d as BigInt64Array;
