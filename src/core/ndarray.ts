@@ -35,11 +35,11 @@ export interface ReduceOpts {
 }
 
 function isContiguous(shape: Shape, strides: readonly number[], order: "C" | "F"): boolean {
+  if (shape.includes(0)) return true; // NumPy: empty arrays are both C- and F-contiguous
   let expected = 1;
   const n = shape.length;
   for (let k = 0; k < n; k++) {
     const i = order === "C" ? n - 1 - k : k;
-    if (shape[i] === 0) return true;
     if (shape[i] !== 1 && strides[i] !== expected) return false;
     expected *= shape[i];
   }
