@@ -40,7 +40,22 @@ export {
 export * from "./src/ops/creation.ts";
 export * from "./src/ops/elementwise.ts";
 export type { Ufunc, UfuncOpts } from "./src/ops/ufunc.ts";
-export { repr } from "./src/core/print.ts";
+export {
+  array2string,
+  formatFloatPositional,
+  formatFloatScientific,
+  repr,
+} from "./src/core/print.ts";
+export type {
+  Array2StringOpts,
+  FloatMode,
+  FormatFloatOpts,
+  FormatPositionalOpts,
+  FormatScientificOpts,
+  ReprOpts,
+  SignMode,
+  Trim,
+} from "./src/core/print.ts";
 export { displayBundle } from "./src/core/display.ts";
 export * from "./src/ops/reduce/mod.ts";
 export { around, round } from "./src/ops/round.ts";
