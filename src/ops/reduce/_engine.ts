@@ -170,6 +170,54 @@ function runFor(op: RedOp, from: DType, acc: DType): Run {
   const left = run(d, p, n2, s, scratch);
   return ${add("left", "run(d, p + n2 * s, n - n2, s, scratch)")};
 };`;
+  } else if (op === "sum" && cplx && repr(from) === "cplx") {
+    // NumPy's complex pairwise summation: the same blocks over the interleaved scalars,
+    // with four (re, im) accumulator pairs.
+    const f32 = acc !== "complex128";
+    const add = (a: string, b: string) => (f32 ? `Math.fround(${a} + ${b})` : `(${a} + ${b})`);
+    const lanesAt = (k: number) => [`d[q + ${k} * s]`, `d[q + ${k} * s + 1]`];
+    src = `return function run(d, p, n, s, scratch) {
+  const N = 2 * n;
+  if (N < 8) {
+    let rr = -0, ri = -0;
+    for (let i = 0; i < n; i++) { rr = ${add("rr", "d[p + i * s]")}; ri = ${
+      add("ri", "d[p + i * s + 1]")
+    }; }
+    scratch[0] = rr; scratch[1] = ri;
+    return 0;
+  }
+  if (N <= 128) {
+    let q = p;
+    let r0 = ${lanesAt(0)[0]}, r1 = ${lanesAt(0)[1]}, r2 = ${lanesAt(1)[0]}, r3 = ${lanesAt(1)[1]};
+    let r4 = ${lanesAt(2)[0]}, r5 = ${lanesAt(2)[1]}, r6 = ${lanesAt(3)[0]}, r7 = ${lanesAt(3)[1]};
+    let i = 4;
+    const m = (N - (N % 8)) / 2;
+    for (; i < m; i += 4) {
+      q = p + i * s;
+      ${
+      [0, 1, 2, 3].map((k) =>
+        `r${2 * k} = ${add(`r${2 * k}`, lanesAt(k)[0])}; r${2 * k + 1} = ${
+          add(`r${2 * k + 1}`, lanesAt(k)[1])
+        };`
+      ).join("\n      ")
+    }
+    }
+    let rr = ${add(add("r0", "r2"), add("r4", "r6"))}, ri = ${
+      add(add("r1", "r3"), add("r5", "r7"))
+    };
+    for (; i < n; i++) { rr = ${add("rr", "d[p + i * s]")}; ri = ${add("ri", "d[p + i * s + 1]")}; }
+    scratch[0] = rr; scratch[1] = ri;
+    return 0;
+  }
+  let n2 = Math.floor(N / 2);
+  n2 -= n2 % 8;
+  const e2 = n2 / 2;
+  run(d, p, e2, s, scratch);
+  const lr = scratch[0], li = scratch[1];
+  run(d, p + e2 * s, n - e2, s, scratch);
+  scratch[0] = ${add("lr", "scratch[0]")}; scratch[1] = ${add("li", "scratch[1]")};
+  return 0;
+};`;
   } else {
     const [e0, e1] = el("i");
     const [f0, f1] = el("0");
