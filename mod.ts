@@ -21,6 +21,8 @@ export type { ArrayLike, Scalar } from "./src/core/_array_like.ts";
 export { newaxis } from "./src/core/_index_types.ts";
 export type { Index } from "./src/core/_index_types.ts";
 export { canCast, promoteTypes, resultType } from "./src/core/promotion.ts";
+export { finfo, iinfo } from "./src/core/finfo.ts";
+export type { FInfo, FloatDType, IInfo, InexactDType, IntDType } from "./src/core/finfo.ts";
 export type { Casting } from "./src/core/promotion.ts";
 export { broadcastShapes } from "./src/core/shape.ts";
 export { array, asarray } from "./src/core/asarray.ts";

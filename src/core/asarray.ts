@@ -33,6 +33,11 @@ function scalarDType(v: unknown, where: string): DType {
     case "bool":
       return "bool";
     case "int":
+      if (typeof v === "bigint" && (v >= 2n ** 63n || v < -(2n ** 63n))) {
+        // NumPy gives uint64 for Python ints in [2**63, 2**64) and objects beyond.
+        if (v >= 0n && v < 2n ** 64n) return "uint64";
+        throw new RangeError(`${where}: integer ${v} is out of bounds for int64 and uint64`);
+      }
       return "int64";
     case "float":
       return "float64";
@@ -225,6 +230,6 @@ export function toArray(x: ArrayLike, where: string, dtype?: DType): NDArray {
 }
 
 /** The dtype a JS scalar becomes on its own. */
-export function dtypeOfScalar(v: Scalar): DType {
-  return scalarDType(v, "array");
+export function dtypeOfScalar(v: Scalar, where: string = "array"): DType {
+  return scalarDType(v, where);
 }

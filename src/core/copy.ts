@@ -7,7 +7,7 @@
 import { allocate, type DType, DTYPES } from "./dtype.ts";
 import { NDArray } from "./ndarray.ts";
 import { broadcastShapes, broadcastStrides, fmtShape, shapesEqual } from "./shape.ts";
-import { type LoopSpec, runLoop } from "./_kernel.ts";
+import { HELPERS, type LoopSpec, runLoop } from "./_kernel.ts";
 
 const specs = new Map<string, LoopSpec>();
 function copySpec(dtype: DType): LoopSpec {
@@ -27,6 +27,49 @@ function copySpec(dtype: DType): LoopSpec {
   return s;
 }
 
+const F64 = new Float64Array(1), U64 = new BigUint64Array(F64.buffer);
+
+/**
+ * A 64-bit integer rounded once to float32 (`Math.fround(Number(x))` rounds twice and can
+ * land on the wrong side of a tie): rounds to float64 with round-to-odd, then to float32.
+ */
+function big2f32(x: bigint): number {
+  const f = Number(x);
+  const b = BigInt(f);
+  if (b === x) return Math.fround(f);
+  F64[0] = f;
+  if (x > 0n ? b > x : b < x) U64[0] -= 1n; // truncate toward zero
+  U64[0] |= 1n; // sticky bit
+  return Math.fround(F64[0]);
+}
+HELPERS.big2f32 = big2f32;
+
+/** Casts the generic copy loop gets wrong: complex → bool, int64/uint64 → float32/complex64. */
+function specialSpec(from: DType, to: DType): LoopSpec | undefined {
+  const cToBool = DTYPES[from].kind === "c" && to === "bool";
+  const bigToF32 = DTYPES[from].bigint && (to === "float32" || to === "complex64");
+  if (!cToBool && !bigToF32) return undefined;
+  const key = `copy:${from}->${to}`;
+  let s = specs.get(key);
+  if (!s) {
+    s = cToBool
+      ? {
+        key,
+        loopIn: [from],
+        loopOut: ["bool"],
+        body: (x, r) => `${r[0]} = ${x[0]}r !== 0 || ${x[0]}i !== 0 ? 1 : 0;`,
+      }
+      : {
+        key,
+        loopIn: [from],
+        loopOut: ["float32"],
+        body: (x, r) => `${r[0]} = big2f32(${x[0]});`,
+      };
+    specs.set(key, s);
+  }
+  return s;
+}
+
 /** Whether two arrays may share memory (same underlying buffer). */
 export function sharesBuffer(a: NDArray, b: NDArray): boolean {
   return a.data.buffer === b.data.buffer;
@@ -41,8 +84,13 @@ export function copyInto(dst: NDArray, src: NDArray, where?: NDArray<"bool">): v
   if (!dst.flags.writeable) {
     throw new TypeError("copyto: assignment destination is read-only");
   }
-  const shape = broadcastShapes(dst.shape, src.shape, ...(where ? [where.shape] : []));
-  if (!shapesEqual(shape, dst.shape)) {
+  let shape: number[] | undefined;
+  try {
+    shape = broadcastShapes(dst.shape, src.shape, ...(where ? [where.shape] : []));
+  } catch {
+    shape = undefined;
+  }
+  if (shape === undefined || !shapesEqual(shape, dst.shape)) {
     throw new TypeError(
       `copyto: could not broadcast input of shape ${
         fmtShape(src.shape)
@@ -76,7 +124,7 @@ export function copyInto(dst: NDArray, src: NDArray, where?: NDArray<"bool">): v
   const loop = DTYPES[src.dtype].kind === "c" || DTYPES[dst.dtype].kind !== "c"
     ? src.dtype
     : dst.dtype;
-  const spec = copySpec(loop);
+  const spec = specialSpec(src.dtype, dst.dtype) ?? copySpec(loop);
   runLoop(spec, shape, ops);
 }
 

@@ -245,7 +245,16 @@ function plan(a: NDArray, index: readonly Index[], where: string): Plan {
 /** Source element offsets (in elements) and result shape of an advanced index. */
 function gatherPlan(p: Plan, where: string): { shape: number[]; offsets: Float64Array } {
   const { base, advAxes, advIdx } = p;
-  const bshape = broadcastShapes(...advIdx.map((x) => x.shape));
+  let bshape: number[];
+  try {
+    bshape = broadcastShapes(...advIdx.map((x) => x.shape));
+  } catch {
+    throw new TypeError(
+      `${where}: shape mismatch: indexing arrays could not be broadcast together with shapes ${
+        advIdx.map((x) => fmtShape(x.shape)).join(" ")
+      }`,
+    );
+  }
   const rest = base.shape.map((_, i) => i).filter((i) => !advAxes.includes(i));
   const restShape = rest.map((i) => base.shape[i]);
   const shape = [...restShape.slice(0, p.insertAt), ...bshape, ...restShape.slice(p.insertAt)];
@@ -377,21 +386,31 @@ export function setSlice(a: NDArray, index: readonly Index[], value: ArrayLike):
   if (!a.flags.writeable) throw new TypeError("setSlice: assignment destination is read-only");
   checkScalarFits(value, a.dtype, "setSlice");
   const p = plan(a, index, "setSlice");
-  const v = toArray(value, "setSlice");
+  let v = toArray(value, "setSlice");
+  const fit = (shape: readonly number[]): void => {
+    // Leading size-1 dimensions of the value beyond the target's are dropped, as NumPy does.
+    const given = v.shape;
+    let k = 0;
+    while (v.ndim - k > shape.length && v.shape[k] === 1) k++;
+    if (k > 0) v = view(v, v.shape.slice(k), v.strides.slice(k));
+    const ok = v.ndim <= shape.length &&
+      v.shape.every((s, i) => s === 1 || s === shape[shape.length - v.ndim + i]);
+    if (!ok) {
+      throw new TypeError(
+        `setSlice: could not broadcast input of shape ${fmtShape(given)} into indexed shape ${
+          fmtShape(shape)
+        }`,
+      );
+    }
+  };
   if (p.advIdx.length === 0) {
+    fit(p.base.shape);
     copyInto(p.base, v);
     return;
   }
   const { shape, offsets } = gatherPlan(p, "setSlice");
   const src = new NDArray(a.dtype, allocate(a.dtype, shapeSize(shape)), shape);
-  const bshape = broadcastShapes(shape, v.shape);
-  if (bshape.length !== shape.length || bshape.some((s, i) => s !== shape[i])) {
-    throw new TypeError(
-      `setSlice: could not broadcast input of shape ${fmtShape(v.shape)} into indexed shape ${
-        fmtShape(shape)
-      }`,
-    );
-  }
+  fit(shape);
   copyInto(src, v);
   const d = a.data as TypedArray & Float64Array, s = src.data as TypedArray & Float64Array;
   const n = offsets.length;

@@ -204,7 +204,11 @@ export class NDArray<D extends DType = DType> {
    * ```
    */
   get(...index: number[]): ScalarMap[D] {
-    return readScalar(this.data, this.dtype, this.#locate(index, "get")) as ScalarMap[D];
+    return this.#read(index, "get");
+  }
+
+  #read(index: readonly number[], where: string): ScalarMap[D] {
+    return readScalar(this.data, this.dtype, this.#locate(index, where)) as ScalarMap[D];
   }
 
   /**
@@ -241,7 +245,7 @@ export class NDArray<D extends DType = DType> {
       if (this.size !== 1) {
         throw new RangeError(`item: can only convert an array of size 1, not size ${this.size}`);
       }
-      return this.get(...new Array<number>(this.ndim).fill(0));
+      return this.#read(new Array<number>(this.ndim).fill(0), "item");
     }
     if (index.length === 1 && this.ndim !== 1) {
       let k = index[0];
@@ -256,9 +260,9 @@ export class NDArray<D extends DType = DType> {
         multi[i] = k % this.shape[i];
         k = Math.floor(k / this.shape[i]);
       }
-      return this.get(...multi);
+      return this.#read(multi, "item");
     }
-    return this.get(...index);
+    return this.#read(index, "item");
   }
 
   /**
@@ -311,7 +315,8 @@ export class NDArray<D extends DType = DType> {
   }
   /** A 1-D copy of the elements in C order. */
   flatten(): NDArray<D> {
-    return methods.copy(this).reshape([-1]) as NDArray<D>;
+    const c = methods.copy(this);
+    return new NDArray(this.dtype, c.data as DTypeMap[D], [c.size]);
   }
   /** Permutes axes (reverses them by default); a view. */
   transpose(axes?: readonly number[]): NDArray<D> {

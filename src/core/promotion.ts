@@ -5,7 +5,7 @@
  * scalars that take the array's type where their kind allows (`uint8` array + 3 stays
  * `uint8`, `float32` array + 0.5 stays `float32`). A JS number that is an integer (including
  * `2.0`, which JS cannot tell from `2`) of magnitude below 2**63 is a weak integer; other
- * numbers are weak floats.
+ * numbers (and `-0`, which only a float can hold) are weak floats.
  *
  * @module
  */
@@ -152,7 +152,7 @@ export function canCast(from: DType, to: DType, opts: { casting?: Casting } = {}
 export function weakKind(x: unknown): WeakKind | undefined {
   switch (typeof x) {
     case "number":
-      return Number.isInteger(x) && Math.abs(x) < 2 ** 63 ? "int" : "float";
+      return Number.isInteger(x) && Math.abs(x) < 2 ** 63 && !Object.is(x, -0) ? "int" : "float";
     case "bigint":
       return "int";
     case "boolean":

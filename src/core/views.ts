@@ -11,6 +11,7 @@ import { NDArray } from "./ndarray.ts";
 import {
   broadcastShapes,
   broadcastStrides,
+  checkShape,
   fmtShape,
   normalizeAxes,
   normalizeAxis,
@@ -283,12 +284,9 @@ export function broadcastTo<D extends DType>(
   shape: readonly number[],
 ): NDArray<D> {
   const arr = toArray(a as ArrayLike, "broadcastTo") as NDArray<D>;
-  const target = Array.from(shape);
-  let ok = target.length >= arr.ndim;
-  if (ok) {
-    const b = broadcastShapes(arr.shape, target);
-    ok = b.length === target.length && b.every((s, i) => s === target[i]);
-  }
+  const target = checkShape(shape, "broadcastTo");
+  const ok = target.length >= arr.ndim &&
+    arr.shape.every((s, i) => s === 1 || s === target[target.length - arr.ndim + i]);
   if (!ok) {
     throw new TypeError(
       `broadcastTo: cannot broadcast array of shape ${fmtShape(arr.shape)} to shape ${

@@ -10,6 +10,7 @@ import { allocate, checkDType, type DType, DTYPES } from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
 import { checkShape, shapeSize } from "../core/shape.ts";
 import { dtypeOfScalar, toArray } from "../core/asarray.ts";
+import { weakKind } from "../core/promotion.ts";
 import { copy, copyInto } from "../core/copy.ts";
 import { view } from "../core/views.ts";
 import { type ScalarLike, writeScalar } from "../core/_scalar.ts";
@@ -30,6 +31,26 @@ function make<D extends DType>(
   const sh = checkShape(shape, where);
   const d = (dtype === undefined ? "float64" : checkDType(dtype, where)) as D;
   return new NDArray(d, allocate(d, shapeSize(sh)), sh);
+}
+
+/** Checks a fill value; NumPy 2 refuses integers the dtype cannot hold (`full(2, 300, uint8)`). */
+function checkFits(v: unknown, dtype: DType, where: string): void {
+  if (weakKind(v) === undefined) {
+    throw new TypeError(
+      `${where}: the fill value must be a number, bigint, boolean or {re, im}, got ${
+        typeof v === "object" ? String(v) : `${typeof v} ${String(v)}`
+      }`,
+    );
+  }
+  const k = DTYPES[dtype].kind;
+  if ((k !== "i" && k !== "u") || weakKind(v) !== "int") return;
+  const bits = BigInt(DTYPES[dtype].itemsize * 8);
+  const x = BigInt(v as number | bigint);
+  const lo = k === "u" ? 0n : -(1n << (bits - 1n));
+  const hi = k === "u" ? (1n << bits) - 1n : (1n << (bits - 1n)) - 1n;
+  if (x < lo || x > hi) {
+    throw new RangeError(`${where}: integer ${v} is out of bounds for ${dtype}`);
+  }
 }
 
 function fillWith(a: NDArray, v: ScalarLike): NDArray {
@@ -112,8 +133,10 @@ export function full<D extends DType = DType>(
   value: Scalar,
   opts: DTypeOpts<D> = {},
 ): NDArray<D> {
-  const d = (opts.dtype ?? dtypeOfScalar(value)) as D;
-  return fillWith(make(shape, d, "full"), value) as NDArray<D>;
+  const d = (opts.dtype ?? dtypeOfScalar(value, "full")) as D;
+  const a = make(shape, d, "full");
+  checkFits(value, a.dtype, "full");
+  return fillWith(a, value) as NDArray<D>;
 }
 
 function likeOf(a: ArrayLike, where: string): NDArray {
@@ -162,7 +185,9 @@ export function onesLike(a: ArrayLike, opts: DTypeOpts = {}): NDArray {
  */
 export function fullLike(a: ArrayLike, value: Scalar, opts: DTypeOpts = {}): NDArray {
   const x = likeOf(a, "fullLike");
-  return fillWith(make(x.shape, opts.dtype ?? x.dtype, "fullLike"), value);
+  const out = make(x.shape, opts.dtype ?? x.dtype, "fullLike");
+  checkFits(value, out.dtype, "fullLike");
+  return fillWith(out, value);
 }
 
 /** Options of {@linkcode arange}. */
@@ -207,7 +232,10 @@ export function arange(start: number, stop?: number | ArangeOpts, opts: ArangeOp
     : checkDType(opts.dtype, "arange");
   const out = new NDArray(dtype, allocate(dtype, n), [n]);
   const d = out.data;
-  if ((dtype === "int64" || dtype === "uint64") && isInt && Math.abs(lo) + Math.abs(n * step) < 2 ** 53) {
+  if (
+    (dtype === "int64" || dtype === "uint64") && isInt &&
+    Math.abs(lo) + Math.abs(n * step) < 2 ** 53
+  ) {
     // Exact integers: write the two 32-bit halves directly (BigInt per element is slow).
     const w = new Int32Array(d.buffer, d.byteOffset, 2 * n);
     for (let i = 0; i < n; i++) {
@@ -219,11 +247,13 @@ export function arange(start: number, stop?: number | ArangeOpts, opts: ArangeOp
   } else if (dtype === "int64" || dtype === "uint64") {
     const b = d as BigInt64Array;
     for (let i = 0; i < n; i++) b[i] = BigInt(Math.trunc(lo + i * step));
-  } else if (DTYPES[dtype].lanes === 2) {
-    for (let i = 0; i < n; i++) d[2 * i] = lo + i * step;
   } else {
+    // As NumPy: the first two values are start and start + step, the others
+    // start + i * delta with delta = (start + step) - start.
+    const lanes = DTYPES[dtype].lanes;
     const f = d as Float64Array;
-    for (let i = 0; i < n; i++) f[i] = lo + i * step;
+    const delta = lo + step - lo;
+    for (let i = 0; i < n; i++) f[lanes * i] = i === 1 ? lo + step : lo + i * delta;
   }
   return out;
 }
@@ -256,7 +286,11 @@ export function linspace(start: number, stop: number, opts: LinspaceOpts = {}): 
   const delta = stop - start;
   const step = div > 0 ? delta / div : NaN;
   const out = new Float64Array(num);
-  for (let i = 0; i < num; i++) out[i] = (step === 0 ? (i / div) * delta : i * step) + start;
+  for (let i = 0; i < num; i++) {
+    // NumPy: i * step + start, (i / div) * delta + start when step underflows to 0, and
+    // i * delta + start when there is no step (num 1 with the endpoint).
+    out[i] = (div <= 0 ? i * delta : step === 0 ? (i / div) * delta : i * step) + start;
+  }
   if (endpoint && num > 1) out[num - 1] = stop;
   const a = new NDArray("float64", out, [num]);
   return opts.dtype === undefined || opts.dtype === "float64"
@@ -419,7 +453,7 @@ export function meshgrid(...args: (ArrayLike | { indexing?: "xy" | "ij" })[]): N
   const last = args[args.length - 1];
   if (
     typeof last === "object" && last !== null && !Array.isArray(last) &&
-    !(last instanceof NDArray) && !ArrayBuffer.isView(last) && "indexing" in last
+    !(last instanceof NDArray) && !ArrayBuffer.isView(last) && weakKind(last) === undefined
   ) {
     indexing = (args.pop() as { indexing?: "xy" | "ij" }).indexing ?? "xy";
     if (indexing !== "xy" && indexing !== "ij") {

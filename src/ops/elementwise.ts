@@ -55,8 +55,6 @@ const CDIV = `const ar = $0r, ai = $0i, br = $1r, bi = $1i;
         if (abr === 0 && abi === 0) { @r = ar / abr; @i = ai / abr; }
         else { const rat = bi / br, scl = 1.0 / (br + bi * rat); @r = (ar + ai * rat) * scl; @i = (ai - ar * rat) * scl; }
       } else { const rat = br / bi, scl = 1.0 / (bi + br * rat); @r = (ar * rat + ai) * scl; @i = (ai * rat - ar) * scl; }`;
-const CEXP = `const e = Math.exp($0r);
-      if ($0i === 0) { @r = e; @i = $0i; } else { @r = e * Math.cos($0i); @i = e * Math.sin($0i); }`;
 const CLOG = `@r = Math.log(Math.hypot($0r, $0i)); @i = Math.atan2($0i, $0r);`;
 const CSQRT = `if ($0r === 0 && $0i === 0) { @r = 0; @i = $0i; }
       else { const t = Math.sqrt((Math.abs($0r) + Math.hypot($0r, $0i)) / 2);
@@ -73,8 +71,10 @@ function def(
   return makeUfunc({ name, nin, types, body: (d) => body(d, cat(d)), ...extra });
 }
 
-const refuseBool = (what: string) => (ins: readonly DType[]) =>
-  ins.every((d) => d === "bool") ? `${what} is not supported for bool arrays` : null;
+const refuseBool = (what: string, hint?: string) => (ins: readonly DType[]) =>
+  ins.every((d) => d === "bool")
+    ? `${what} is not supported for bool arrays${hint ? `; ${hint}` : ""}`
+    : null;
 const toFloat = (
   common: DType,
 ) => (DTYPES[common].kind === "b" || DTYPES[common].kind === "i" || DTYPES[common].kind === "u"
@@ -103,7 +103,7 @@ export const subtract: Ufunc = def(
   NUM,
   (_d, c) => c === "cplx" ? cexpr("$0r - $1r", "$0i - $1i") : expr("$0 - $1"),
   {
-    refuse: refuseBool("the - operator (subtract); use logicalXor or bitwiseXor instead"),
+    refuse: refuseBool("the - operator (subtract)", "use logicalXor or bitwiseXor instead"),
   },
 );
 /** Elementwise `a * b` (logical and for bool). */
@@ -170,16 +170,24 @@ export const fmod: Ufunc = def(
       : expr("($1 === 0 ? 0 : $0 % $1)"),
 );
 const CPOW = `if ($1r === 0 && $1i === 0) { @r = 1; @i = 0; }
-      else if ($0r === 0 && $0i === 0) { @r = 0; @i = 0; }
-      else if ($1i === 0 && Number.isInteger($1r) && Math.abs($1r) <= 100) {
+      else if ($0r === 0 && $0i === 0) { if ($1r > 0) { @r = 0; @i = 0; } else { @r = NaN; @i = NaN; } }
+      else if ($1i === 0 && $1r === 1) { @r = $0r; @i = $0i; }
+      else if ($1i === 0 && $1r === 2) { @r = $0r * $0r - $0i * $0i; @i = $0r * $0i + $0i * $0r; }
+      else if ($1i === 0 && $1r === 3) {
+        const sr = $0r * $0r - $0i * $0i, si = $0r * $0i + $0i * $0r;
+        @r = $0r * sr - $0i * si; @i = $0r * si + $0i * sr;
+      } else if ($1i === 0 && Number.isInteger($1r) && Math.abs($1r) < 100) {
         let n = Math.abs($1r), br = $0r, bi = $0i, pr = 1, pi = 0;
         while (n > 0) { if (n & 1) { const t = pr * br - pi * bi; pi = pr * bi + pi * br; pr = t; }
-          const t2 = br * br - bi * bi; bi = 2 * br * bi; br = t2; n >>= 1; }
-        if ($1r < 0) { const d = pr * pr + pi * pi; @r = pr / d; @i = -pi / d; } else { @r = pr; @i = pi; }
+          n >>= 1; if (n > 0) { const t2 = br * br - bi * bi; bi = br * bi + bi * br; br = t2; } }
+        if ($1r < 0) {
+          const abr = Math.abs(pr), abi = Math.abs(pi);
+          if (abr >= abi) { const rat = pi / pr, scl = 1.0 / (pr + pi * rat); @r = scl; @i = -rat * scl; }
+          else { const rat = pr / pi, scl = 1.0 / (pi + pr * rat); @r = rat * scl; @i = -scl; }
+        } else { @r = pr; @i = pi; }
       } else {
         const lr = Math.log(Math.hypot($0r, $0i)), li = Math.atan2($0i, $0r);
-        const er = $1r * lr - $1i * li, ei = $1r * li + $1i * lr, m = Math.exp(er);
-        @r = m * Math.cos(ei); @i = m * Math.sin(ei);
+        cExp($1r * lr - $1i * li, $1r * li + $1i * lr); @r = CT[0]; @i = CT[1];
       }`;
 /** Elementwise power; integer powers wrap, negative integer exponents raise a RangeError. */
 export const power: Ufunc = def(
@@ -211,7 +219,7 @@ export const negative: Ufunc = def(
   NUM,
   (_d, c) => c === "cplx" ? cexpr("-$0r", "-$0i") : expr("-$0"),
   {
-    refuse: refuseBool("the - operator (negative); use invert or logicalNot instead"),
+    refuse: refuseBool("the - operator (negative)", "use invert or logicalNot instead"),
   },
 );
 /** Elementwise `+a` (a copy). */
@@ -251,7 +259,12 @@ export const sign: Ufunc = def(
   (_d, c) =>
     c === "cplx"
       ? stmts(
-        "const m = Math.hypot($0r, $0i); if (m === 0) { @r = 0; @i = 0; } else { @r = $0r / m; @i = $0i / m; }",
+        "const m = Math.hypot($0r, $0i); if (m === 0) { @r = 0; @i = 0; } " +
+          "else if (m === Infinity && $0r === $0r && $0i === $0i && " +
+          "!(Math.abs($0r) === Infinity && Math.abs($0i) === Infinity)) { " +
+          "@r = Math.abs($0r) === Infinity ? Math.sign($0r) : 0; " +
+          "@i = Math.abs($0i) === Infinity ? Math.sign($0i) : 0; } " +
+          "else { @r = $0r / m; @i = $0i / m; }",
       )
       : c === "big"
       ? expr("($0 > 0n ? 1n : $0 < 0n ? -1n : 0n)")
@@ -270,19 +283,26 @@ export const square: Ufunc = def(
       ? expr("Math.imul($0, $0)")
       : expr("$0 * $0"),
 );
-/** Elementwise `1 / a` (integer division for integer dtypes). */
+/**
+ * Elementwise `1 / a` (integer division for integer dtypes; `1 / 0` gives what NumPy gives on
+ * x86-64: the minimum for int32 and int64, 0 for the other integer types).
+ */
 export const reciprocal: Ufunc = def(
   "reciprocal",
   1,
   NUM,
-  (_d, c) =>
+  (d, c) =>
     c === "cplx"
-      ? stmts("const d = $0r * $0r + $0i * $0i; @r = $0r / d; @i = -$0i / d;")
+      ? stmts(
+        "if (Math.abs($0i) <= Math.abs($0r)) { const q = $0i / $0r, d = $0r + $0i * q; " +
+          "@r = 1 / d; @i = -q / d; } else { const q = $0r / $0i, d = $0r * q + $0i; " +
+          "@r = q / d; @i = -1 / d; }",
+      )
       : c === "float"
       ? expr("1 / $0")
       : c === "big"
-      ? expr("($0 === 0n ? 0n : 1n / $0)")
-      : expr("Math.trunc(1 / $0)"),
+      ? expr(`($0 === 0n ? ${d === "int64" ? "-(2n ** 63n)" : "0n"} : 1n / $0)`)
+      : expr(`($0 === 0 ? ${d === "int32" ? -(2 ** 31) : 0} : Math.trunc(1 / $0))`),
 );
 
 // ---- exponentials, logarithms, powers ----
@@ -290,14 +310,15 @@ export const reciprocal: Ufunc = def(
 const LN2 = Math.LN2, LN10 = Math.LN10;
 const floatOnly = (fn: string, complex?: Body) => (_d: DType, c: Cat) =>
   c === "cplx" ? complex ?? null : expr(`${fn}($0)`);
-const cScale = (pre: string, post: string) => stmts(`${pre} ${post}`);
+/** A complex body calling a helper of _math_helpers.ts that leaves its result in CT. */
+const ccall = (fn: string) => stmts(`${fn}($0r, $0i); @r = CT[0]; @i = CT[1];`);
 
 /** Elementwise square root. */
 export const sqrt: Ufunc = def("sqrt", 1, FLOATS + CPLX, floatOnly("Math.sqrt", stmts(CSQRT)));
 /** Elementwise cube root. */
 export const cbrt: Ufunc = def("cbrt", 1, FLOATS, floatOnly("Math.cbrt"));
 /** Elementwise `e ** a`. */
-export const exp: Ufunc = def("exp", 1, FLOATS + CPLX, floatOnly("Math.exp", stmts(CEXP)));
+export const exp: Ufunc = def("exp", 1, FLOATS + CPLX, floatOnly("Math.exp", ccall("cExp")));
 /** Elementwise `2 ** a`. */
 export const exp2: Ufunc = def(
   "exp2",
@@ -305,10 +326,7 @@ export const exp2: Ufunc = def(
   FLOATS + CPLX,
   (_d, c) =>
     c === "cplx"
-      ? cScale(
-        `const zr = $0r * ${LN2}, zi = $0i * ${LN2};`,
-        CEXP.replace(/\$0r/g, "zr").replace(/\$0i/g, "zi"),
-      )
+      ? stmts(`cExp($0r * ${LN2}, $0i * ${LN2}); @r = CT[0]; @i = CT[1];`)
       : expr("2 ** $0"),
 );
 /** Elementwise `exp(a) - 1`, accurate near 0. */
@@ -316,7 +334,13 @@ export const expm1: Ufunc = def(
   "expm1",
   1,
   FLOATS + CPLX,
-  (_d, c) => c === "cplx" ? stmts(CEXP + " @r -= 1;") : expr("Math.expm1($0)"),
+  (_d, c) =>
+    c === "cplx"
+      ? stmts(
+        "const s = Math.sin($0i / 2); @r = Math.expm1($0r) * Math.cos($0i) - 2 * s * s; " +
+          "@i = Math.exp($0r) * Math.sin($0i);",
+      )
+      : expr("Math.expm1($0)"),
 );
 /** Elementwise natural logarithm. */
 export const log: Ufunc = def("log", 1, FLOATS + CPLX, floatOnly("Math.log", stmts(CLOG)));
@@ -347,42 +371,81 @@ export const log1p: Ufunc = def(
 
 // ---- trigonometry ----
 
-const CSIN = "@r = Math.sin($0r) * Math.cosh($0i); @i = Math.cos($0r) * Math.sinh($0i);";
-const CCOS = "@r = Math.cos($0r) * Math.cosh($0i); @i = -Math.sin($0r) * Math.sinh($0i);";
-const CSINH = "@r = Math.sinh($0r) * Math.cos($0i); @i = Math.cosh($0r) * Math.sin($0i);";
-const CCOSH = "@r = Math.cosh($0r) * Math.cos($0i); @i = Math.sinh($0r) * Math.sin($0i);";
 /** Elementwise sine. */
-export const sin: Ufunc = def("sin", 1, FLOATS + CPLX, floatOnly("Math.sin", stmts(CSIN)));
+export const sin: Ufunc = def("sin", 1, FLOATS + CPLX, floatOnly("Math.sin", ccall("cSin")));
 /** Elementwise cosine. */
-export const cos: Ufunc = def("cos", 1, FLOATS + CPLX, floatOnly("Math.cos", stmts(CCOS)));
+export const cos: Ufunc = def("cos", 1, FLOATS + CPLX, floatOnly("Math.cos", ccall("cCos")));
 /** Elementwise tangent. */
-export const tan: Ufunc = def("tan", 1, FLOATS + CPLX, floatOnly("Math.tan"));
+export const tan: Ufunc = def("tan", 1, FLOATS + CPLX, floatOnly("Math.tan", ccall("cTan")));
 /** Elementwise inverse sine. */
-export const arcsin: Ufunc = def("arcsin", 1, FLOATS + CPLX, floatOnly("Math.asin"));
+export const arcsin: Ufunc = def(
+  "arcsin",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.asin", ccall("cAsin")),
+);
 /** Elementwise inverse cosine. */
-export const arccos: Ufunc = def("arccos", 1, FLOATS + CPLX, floatOnly("Math.acos"));
+export const arccos: Ufunc = def(
+  "arccos",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.acos", ccall("cAcos")),
+);
 /** Elementwise inverse tangent. */
-export const arctan: Ufunc = def("arctan", 1, FLOATS + CPLX, floatOnly("Math.atan"));
+export const arctan: Ufunc = def(
+  "arctan",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.atan", ccall("cAtan")),
+);
 /** Elementwise `atan2(a, b)` with the quadrant of `(b, a)`. */
 export const arctan2: Ufunc = def("arctan2", 2, FLOATS, () => expr("Math.atan2($0, $1)"));
 /** Elementwise `sqrt(a**2 + b**2)` without overflow. */
 export const hypot: Ufunc = def("hypot", 2, FLOATS, () => expr("Math.hypot($0, $1)"));
 /** Elementwise hyperbolic sine. */
-export const sinh: Ufunc = def("sinh", 1, FLOATS + CPLX, floatOnly("Math.sinh", stmts(CSINH)));
+export const sinh: Ufunc = def("sinh", 1, FLOATS + CPLX, floatOnly("Math.sinh", ccall("cSinh")));
 /** Elementwise hyperbolic cosine. */
-export const cosh: Ufunc = def("cosh", 1, FLOATS + CPLX, floatOnly("Math.cosh", stmts(CCOSH)));
+export const cosh: Ufunc = def("cosh", 1, FLOATS + CPLX, floatOnly("Math.cosh", ccall("cCosh")));
 /** Elementwise hyperbolic tangent. */
-export const tanh: Ufunc = def("tanh", 1, FLOATS + CPLX, floatOnly("Math.tanh"));
+export const tanh: Ufunc = def("tanh", 1, FLOATS + CPLX, floatOnly("Math.tanh", ccall("cTanh")));
 /** Elementwise inverse hyperbolic sine. */
-export const arcsinh: Ufunc = def("arcsinh", 1, FLOATS + CPLX, floatOnly("Math.asinh"));
+export const arcsinh: Ufunc = def(
+  "arcsinh",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.asinh", ccall("cAsinh")),
+);
 /** Elementwise inverse hyperbolic cosine. */
-export const arccosh: Ufunc = def("arccosh", 1, FLOATS + CPLX, floatOnly("Math.acosh"));
+export const arccosh: Ufunc = def(
+  "arccosh",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.acosh", ccall("cAcosh")),
+);
 /** Elementwise inverse hyperbolic tangent. */
-export const arctanh: Ufunc = def("arctanh", 1, FLOATS + CPLX, floatOnly("Math.atanh"));
+export const arctanh: Ufunc = def(
+  "arctanh",
+  1,
+  FLOATS + CPLX,
+  floatOnly("Math.atanh", ccall("cAtanh")),
+);
+/** `x * k` as NumPy computes it: float32 and float16 multiply by a float32 constant `k32`. */
+const scaleBy = (d: DType, k: number, k32: number): Body =>
+  d === "float64" ? expr(`($0 * ${k})`) : expr(`Math.fround($0 * ${k32})`);
 /** Degrees to radians. */
-export const deg2rad: Ufunc = def("deg2rad", 1, FLOATS, () => expr(`($0 * ${Math.PI / 180})`));
+export const deg2rad: Ufunc = def(
+  "deg2rad",
+  1,
+  FLOATS,
+  (d) => scaleBy(d, Math.PI / 180, Math.fround(Math.fround(Math.PI) / 180)),
+);
 /** Radians to degrees. */
-export const rad2deg: Ufunc = def("rad2deg", 1, FLOATS, () => expr(`($0 * ${180 / Math.PI})`));
+export const rad2deg: Ufunc = def(
+  "rad2deg",
+  1,
+  FLOATS,
+  (d) => scaleBy(d, 180 / Math.PI, Math.fround(180 / Math.fround(Math.PI))),
+);
 
 // ---- rounding ----
 
@@ -404,6 +467,8 @@ export const rint: Ufunc = def(
 
 // ---- comparisons, extrema ----
 
+/** NumPy's complex ordering: the real parts decide only when no imaginary part is NaN. */
+const CLT = (op: string) => `$0r ${op} $1r && $0i === $0i && $1i === $1i`;
 const cmp = (name: string, op: string, cplx: string) =>
   def(
     name,
@@ -417,16 +482,20 @@ export const equal: Ufunc = cmp("equal", "===", "$0r === $1r && $0i === $1i");
 /** Elementwise `a != b` (bool). */
 export const notEqual: Ufunc = cmp("not_equal", "!==", "$0r !== $1r || $0i !== $1i");
 /** Elementwise `a < b` (bool; complex compares lexicographically). */
-export const less: Ufunc = cmp("less", "<", "$0r < $1r || ($0r === $1r && $0i < $1i)");
+export const less: Ufunc = cmp("less", "<", `(${CLT("<")}) || ($0r === $1r && $0i < $1i)`);
 /** Elementwise `a <= b` (bool). */
-export const lessEqual: Ufunc = cmp("less_equal", "<=", "$0r < $1r || ($0r === $1r && $0i <= $1i)");
+export const lessEqual: Ufunc = cmp(
+  "less_equal",
+  "<=",
+  `(${CLT("<")}) || ($0r === $1r && $0i <= $1i)`,
+);
 /** Elementwise `a > b` (bool). */
-export const greater: Ufunc = cmp("greater", ">", "$0r > $1r || ($0r === $1r && $0i > $1i)");
+export const greater: Ufunc = cmp("greater", ">", `(${CLT(">")}) || ($0r === $1r && $0i > $1i)`);
 /** Elementwise `a >= b` (bool). */
 export const greaterEqual: Ufunc = cmp(
   "greater_equal",
   ">=",
-  "$0r > $1r || ($0r === $1r && $0i >= $1i)",
+  `(${CLT(">")}) || ($0r === $1r && $0i >= $1i)`,
 );
 
 const CMAX = (ge: string, propagate: boolean) =>

@@ -12,13 +12,12 @@ import {
   broadcastShapes,
   broadcastStrides,
   fmtShape,
-  fStrides,
   shapesEqual,
   shapeSize,
 } from "../core/shape.ts";
 import { type LoopSpec, type Operand, runLoop } from "../core/_kernel.ts";
 import { toArray } from "../core/asarray.ts";
-import { copy, sharesBuffer } from "../core/copy.ts";
+import { copy, copyInto, sharesBuffer } from "../core/copy.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 
 /** Options every ufunc call accepts. */
@@ -104,6 +103,19 @@ function intRange(d: DType): [bigint, bigint] {
     : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
 }
 
+function isIntDType(d: DType): boolean {
+  return DTYPES[d].kind === "i" || DTYPES[d].kind === "u";
+}
+
+/** Whether a JS integer scalar lies in the range of integer dtype `d`. */
+function fits(v: unknown, d: DType): boolean {
+  if (typeof v !== "number" && typeof v !== "bigint") return true;
+  if (typeof v === "number" && !Number.isInteger(v)) return true;
+  const [lo, hi] = intRange(d);
+  const b = BigInt(v);
+  return b >= lo && b <= hi;
+}
+
 /** A 0-d array holding a weak scalar converted to the loop dtype, range-checked as NumPy 2. */
 function scalarOperand(v: unknown, loop: DType, name: string): NDArray {
   const k = DTYPES[loop].kind;
@@ -115,6 +127,32 @@ function scalarOperand(v: unknown, loop: DType, name: string): NDArray {
     }
   }
   return toArray(v as ArrayLike, name, loop);
+}
+
+/**
+ * Strides for a new output that follows the memory order of the first input that is not
+ * broadcast (NumPy's default `order="K"`): a transposed input gives a transposed output, so
+ * that later reductions over it add in the same order as NumPy. Undefined means C order.
+ */
+function keepOrderStrides(ins: readonly NDArray[], shape: readonly number[]): number[] | undefined {
+  if (shape.length < 2) return undefined;
+  const ref = ins.find((a) => a.ndim === shape.length && shapesEqual(a.shape, shape));
+  if (!ref || ref.flags.cContiguous) return undefined;
+  // Size-1 axes do not affect the layout: put them outermost; sort the others by stride.
+  const axes = shape.map((_, i) => i);
+  const perm = [
+    ...axes.filter((i) => shape[i] === 1),
+    ...axes.filter((i) => shape[i] !== 1).sort((x, y) =>
+      Math.abs(ref.strides[y]) - Math.abs(ref.strides[x]) || x - y
+    ),
+  ];
+  const st = new Array<number>(shape.length);
+  let run = 1;
+  for (let k = perm.length - 1; k >= 0; k--) {
+    st[perm[k]] = run;
+    run *= Math.max(shape[perm[k]], 1);
+  }
+  return st;
 }
 
 /** Builds a ufunc from its definition. */
@@ -169,8 +207,17 @@ export function makeUfunc(def: UfuncDef): Ufunc {
     // Loop resolution.
     let loop: Loop | undefined;
     if (opts.dtype !== undefined) {
+      // As NumPy: the first loop with that output dtype whose inputs the arguments cast to
+      // with "same_kind" casting (less(int8, 0, { dtype: "bool" }) runs the int8 loop).
       const want = checkDType(opts.dtype, def.name);
-      loop = loops.find((l) => l.out === want) ?? loops.find((l) => l.in === want);
+      const ok = (l: Loop) =>
+        arrays.every((a, i) =>
+          canCast(a ? a.dtype : promoteWeak(strong, weakKind(args[i])), l.in, {
+            casting: "same_kind",
+          })
+        );
+      loop = loops.find((l) => l.out === want && ok(l)) ?? loops.find((l) => l.out === want) ??
+        loops.find((l) => l.in === want);
       if (!loop) {
         throw new TypeError(
           `${def.name}: no loop produces dtype ${want}: loops are ${
@@ -188,9 +235,14 @@ export function makeUfunc(def: UfuncDef): Ufunc {
         }
       });
     } else {
+      // As NumPy's type resolver: the first loop that every input casts to safely (int8 and
+      // uint8 both fit float16, although their common type int16 does not); weak scalars
+      // count as the type they promote to with the arrays.
       let common = promoteWeak(strong, weak);
-      if (def.resolve) common = def.resolve(common, inDTypes);
-      loop = loops.find((l) => canCast(common, l.in));
+      let need = arrays.filter((a) => a !== null).map((a) => a!.dtype);
+      if (weak !== undefined || need.length === 0) need.push(common);
+      if (def.resolve) need = [common = def.resolve(common, inDTypes)];
+      loop = loops.find((l) => need.every((d) => canCast(d, l.in)));
       if (!loop) {
         throw new TypeError(
           `${def.name}: no loop matches input types (${inDTypes.join(", ")}): the loops take ${
@@ -199,9 +251,24 @@ export function makeUfunc(def: UfuncDef): Ufunc {
         );
       }
     }
-    const ins = arrays.map((a, i) => a ?? scalarOperand(args[i], loop!.in, def.name));
+    // NumPy 2 compares (and tests the truth of) JS integers exactly even where they do not
+    // fit the array's integer dtype (`uint8 == 300`): such loops run in int64, or mix int64
+    // and uint64 operands as bigints.
+    const scalarType = new Array<DType | undefined>(args.length);
+    if (def.out === "bool" && isIntDType(loop.in)) {
+      arrays.forEach((a, i) => {
+        if (a || fits(args[i], loop!.in)) return;
+        if (!DTYPES[loop!.in].bigint) loop = loops.find((l) => l.in === "int64") ?? loop;
+        if (!fits(args[i], loop!.in)) {
+          scalarType[i] = loop!.in === "int64" ? "uint64" : "int64";
+        }
+      });
+    }
+    const ins = arrays.map((a, i) =>
+      a ?? scalarOperand(args[i], scalarType[i] ?? loop!.in, def.name)
+    );
     // Exact int64/uint64 comparisons keep both operands as bigints.
-    const loopIn = ins.map(() => loop!.in);
+    const loopIn = ins.map((_, i) => scalarType[i] ?? loop!.in);
     if (
       def.out === "bool" && loop.in === "float64" && ins.every((a) => DTYPES[a.dtype].bigint) &&
       arrays.every((a) => a)
@@ -233,14 +300,7 @@ export function makeUfunc(def: UfuncDef): Ufunc {
       shape = withOut;
     } else {
       const d: DType = loop.out;
-      const fOrder = ins.length > 0 && shape.length > 1 &&
-        ins.every((a) => a.ndim === shape.length && a.flags.fContiguous && !a.flags.cContiguous);
-      out = new NDArray(
-        d,
-        allocate(d, shapeSize(shape)),
-        shape,
-        fOrder ? fStrides(shape) : undefined,
-      );
+      out = new NDArray(d, allocate(d, shapeSize(shape)), shape, keepOrderStrides(ins, shape));
     }
     const operands: Operand[] = ins.map((a) => {
       let src = a;
@@ -258,8 +318,18 @@ export function makeUfunc(def: UfuncDef): Ufunc {
         strides: broadcastStrides(src.shape, src.strides, shape),
       };
     });
-    operands.push({ data: out.data, dtype: out.dtype, offset: out.offset, strides: out.strides });
-    if (where) {
+    // The loop's results are values of its output dtype (wrapped, rounded) before they are
+    // cast to a different `out` dtype: int8 127 + 1 is -128 even in a float64 `out`.
+    const direct = out.dtype === loop.out || loop.out === "float64" ||
+      loop.out === "complex128" || loop.out === "bool";
+    const dest = direct ? out : new NDArray(loop.out, allocate(loop.out, shapeSize(shape)), shape);
+    operands.push({
+      data: dest.data,
+      dtype: dest.dtype,
+      offset: dest.offset,
+      strides: dest.strides,
+    });
+    if (where && direct) {
       operands.push({
         data: where.data,
         dtype: "bool",
@@ -268,6 +338,7 @@ export function makeUfunc(def: UfuncDef): Ufunc {
       });
     }
     runLoop(specFor(loopIn, loop.out), shape, operands);
+    if (!direct) copyInto(out, dest, where as NDArray<"bool"> | undefined);
     return out;
   };
   Object.defineProperties(fn, {

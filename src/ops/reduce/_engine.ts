@@ -40,10 +40,17 @@ const NUMPY_NAME: Record<RedOp, string> = {
 };
 
 /** Statements folding value `v` (or `vr, vi`) into accumulator `acc` (or `ar, ai`). */
-function fold(op: RedOp, acc: DType): string {
+function fold(op: RedOp, acc: DType, inRun = false): string {
   const r = repr(acc);
   const f32 = acc === "float32" || acc === "float16";
-  const wrap = (e: string) => (f32 ? `Math.fround(${e})` : e);
+  // float16: NumPy's half loops keep a float32 accumulator within one run of a reduction
+  // and round to float16 between runs and in elementwise (streaming) steps.
+  const wrap = (e: string) =>
+    acc === "float16" && !inRun
+      ? `Math.f16round(Math.fround(${e}))`
+      : f32
+      ? `Math.fround(${e})`
+      : e;
   const z = r === "big" ? "0n" : "0";
   if (r === "cplx") {
     switch (op) {
@@ -113,6 +120,7 @@ type Run = (
   n: number,
   s: number,
   scratch: Float64Array,
+  init?: number | bigint,
 ) => number | bigint;
 const RUNS = new Map<string, Run>();
 
@@ -146,7 +154,9 @@ function runFor(op: RedOp, from: DType, acc: DType): Run {
     // NumPy's pairwise summation.
     const f32 = acc !== "float64";
     const add = (a: string, b: string) => (f32 ? `Math.fround(${a} + ${b})` : `(${a} + ${b})`);
-    const rd = (i: string) => realTo(from, acc, `d[p + (${i}) * s]`);
+    // A complex input summed into a real dtype contributes its real parts, as NumPy.
+    const rf = repr(from) === "cplx" ? "float64" : from;
+    const rd = (i: string) => realTo(rf, acc, `d[p + (${i}) * s]`);
     const regs = Array.from({ length: 8 }, (_, j) => `r${j}`);
     src = `return function run(d, p, n, s, scratch) {
   if (n < 8) {
@@ -229,11 +239,15 @@ function runFor(op: RedOp, from: DType, acc: DType): Run {
       : (id === null
         ? `let acc = ${realTo(from, acc, f0)};`
         : `let acc = ${repr(acc) === "big" ? `${id}n` : id};`);
-    src = `return function run(d, p, n, s, scratch) {
+    // A real accumulator may continue from a previous run (\`init\`), as NumPy's inner
+    // loops continue from the output element.
+    src = `return function run(d, p, n, s, scratch, init) {
   ${init}
-  for (let i = ${id === null ? 1 : 0}; i < n; i++) {
+  let i0 = ${id === null ? 1 : 0};
+  ${cplx ? "" : "if (init !== undefined) { acc = init; i0 = 0; }"}
+  for (let i = i0; i < n; i++) {
     ${readAs(from, acc, e0, e1)}
-    ${fold(op, acc)}
+    ${fold(op, acc, true)}
   }
   ${cplx ? "scratch[0] = ar; scratch[1] = ai; return 0;" : "return acc;"}
 };`;
@@ -360,6 +374,19 @@ export function reduceAxes(
   keepdims: boolean,
   where: string,
 ): NDArray {
+  // NumPy's iterator walks reduced axes with negative strides backwards (in memory order);
+  // doing the same keeps the order of the additions, and so the rounding, identical.
+  if (axes.some((i) => a.strides[i] < 0)) {
+    let off = a.offset;
+    const st = a.strides.slice();
+    for (const i of axes) {
+      if (st[i] < 0) {
+        off += (a.shape[i] - 1) * st[i];
+        st[i] = -st[i];
+      }
+    }
+    a = a.shape.some((n) => n === 0) ? a : view(a, a.shape, st, off);
+  }
   const kept = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const outShape = kept.map((i) => a.shape[i]);
   const keepShape = a.shape.map((s, i) => (axes.includes(i) ? 1 : s));
@@ -417,8 +444,17 @@ export function reduceAxes(
       } else {
         let total: number | bigint | null = null;
         let tr = 0, ti = 0;
+        const continues = op !== "sum" && !anyAll && lanesAcc === 1;
         for (const ro of offsets(outerShape, outerStrides)) {
-          const v = run(a.data, p0 + ro, n, s, scratch);
+          const cont = continues && total !== null;
+          const v = run(
+            a.data,
+            p0 + ro,
+            n,
+            s,
+            scratch,
+            cont ? total as number | bigint : undefined,
+          );
           if (lanesAcc === 2) {
             if (op === "sum") {
               tr += scratch[0];
@@ -432,7 +468,11 @@ export function reduceAxes(
               tr = c[0];
               ti = c[1];
             }
-          } else total = total === null ? v : combine(op, accType, total, v);
+          } else if (continues) {
+            total = accType === "float16" ? Math.f16round(v as number) : v;
+          } else if (total === null) {
+            total = accType === "float16" ? Math.f16round(v as number) : v;
+          } else total = combine(op, accType, total, v);
         }
         if (lanesAcc === 2) {
           od[2 * k] = tr;

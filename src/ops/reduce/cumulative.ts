@@ -47,23 +47,34 @@ function lineFor(product: boolean, from: DType, acc: DType): ScanLine {
     const step = product
       ? "{ const t2 = ar * vr - ai * vi; ai = ar * vi + ai * vr; ar = t2; }"
       : "ar += vr; ai += vi;";
-    body = `let ar = ${product ? 1 : 0}, ai = 0;
-  for (let i = 0; i < n; i++) { ${read} ${step} o[q + i * t] = ar; o[q + i * t + 1] = ai; }`;
+    // As NumPy's accumulate, the first element is copied, not combined with the identity.
+    const first = read.replace(/i \* s/g, "0").replace("const vr", "let ar").replace(
+      ", vi",
+      ", ai",
+    );
+    body = `if (n === 0) return;
+  ${first} o[q] = ar; o[q + 1] = ai;
+  for (let i = 1; i < n; i++) { ${read} ${step} o[q + i * t] = ar; o[q + i * t + 1] = ai; }`;
   } else {
     const read = `const v = ${
       realTo(fromC ? "float64" : from, acc, fromC ? "d[p + i * s]" : "d[p + i * s]")
     };`;
-    const one = r === "big" ? (product ? "1n" : "0n") : (product ? "1" : "0");
     let step: string;
     if (r === "big") step = product ? "acc = BigInt.asIntN(64, acc * v);" : "acc = acc + v;";
     else if (DTYPES[acc].kind === "f") {
-      const f32 = acc !== "float64";
-      step = product
-        ? `acc = ${f32 ? "Math.fround(acc * v)" : "acc * v"};`
-        : `acc = ${f32 ? "Math.fround(acc + v)" : "acc + v"};`;
+      // float16 steps round to float32 and then to float16, as NumPy's half loops do.
+      const wrap = acc === "float64"
+        ? (e: string) => e
+        : acc === "float16"
+        ? (e: string) => `Math.f16round(Math.fround(${e}))`
+        : (e: string) => `Math.fround(${e})`;
+      step = `acc = ${wrap(product ? "acc * v" : "acc + v")};`;
     } else step = `acc = ${realTo("float64", acc, product ? "Math.imul(acc, v)" : "acc + v")};`;
-    body = `let acc = ${one};
-  for (let i = 0; i < n; i++) { ${read} ${step} o[q + i * t] = acc; }`;
+    // As NumPy's accumulate, the first element is copied, not combined with the identity.
+    body = `if (n === 0) return;
+  let acc = ${realTo(fromC ? "float64" : from, acc, "d[p]")};
+  o[q] = acc;
+  for (let i = 1; i < n; i++) { ${read} ${step} o[q + i * t] = acc; }`;
   }
   f = compile(`// ${key}\nreturn function line(d, p, s, o, q, t, n) {\n  ${body}\n};`) as ScanLine;
   LINES.set(key, f);
@@ -79,7 +90,7 @@ function cumulative(x: ArrayLike, opts: CumulativeOpts, product: boolean): NDArr
     a = a0.reshape([-1]);
     axis = 0;
   } else axis = normalizeAxis(opts.axis, a0.ndim, where);
-  const acc: DType = dtype === "float16" ? "float32" : dtype === "bool" ? "int64" : dtype;
+  const acc: DType = dtype === "bool" ? "int64" : dtype;
   const out = new NDArray(acc, allocate(acc, a.size), a.shape);
   const n = a.shape[axis];
   if (a.size > 0) {

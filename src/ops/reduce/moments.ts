@@ -63,7 +63,18 @@ export function mean(a: ArrayLike, opts: ReductionOpts = {}): NDArray {
   const dtype = opts.dtype ?? meanDType(x.dtype);
   const n = count(x, opts.axis, "mean");
   const s = sum(x, { ...opts, dtype });
-  return castBack(divide(s, n, { out: s }), x, opts);
+  return castBack(divideInto(s, n), x, opts);
+}
+
+/**
+ * `x / d` written back into `x`, casting unsafely as NumPy's mean and var do
+ * (`true_divide(ret, count, out=ret, casting="unsafe")`): integer accumulators truncate.
+ */
+function divideInto(x: NDArray, d: number | NDArray): NDArray {
+  const k = DTYPES[x.dtype].kind;
+  if (k === "f" || k === "c") return divide(x, d, { out: x });
+  copyInto(x, divide(x, d));
+  return x;
 }
 
 /** Squared magnitude of deviations: `x * x` for reals, `re² + im²` for complex. */
@@ -80,6 +91,24 @@ function checkDdof(ddof: unknown, where: string): number {
   return ddof;
 }
 
+function varianceIn(a: ArrayLike, opts: MomentOpts, where: string): NDArray {
+  const x = toArray(a, where);
+  const ddof = checkDdof(opts.ddof ?? 0, where);
+  // NumPy's var works in float16 for float16 input (only mean upcasts it to float32).
+  const dtype = opts.dtype ?? (x.dtype === "float16" ? "float16" : meanDType(x.dtype));
+  const n = count(x, opts.axis, where);
+  const m = sum(x, { axis: opts.axis, dtype, keepdims: true });
+  divideInto(m, n);
+  const dev = subtract(x, m);
+  const sq = squared(dev);
+  const r = sum(sq, {
+    axis: opts.axis,
+    dtype: DTYPES[dtype].kind === "c" ? sq.dtype : dtype,
+    keepdims: opts.keepdims,
+  });
+  return castBack(divideInto(r, Math.max(n - ddof, 0)), x, opts);
+}
+
 /**
  * Variance over the given axes, divided by `n - ddof`.
  *
@@ -92,20 +121,7 @@ function checkDdof(ddof: unknown, where: string): number {
  * ```
  */
 function variance(a: ArrayLike, opts: MomentOpts = {}): NDArray {
-  const x = toArray(a, "var");
-  const ddof = checkDdof(opts.ddof ?? 0, "var");
-  const dtype = opts.dtype ?? meanDType(x.dtype);
-  const n = count(x, opts.axis, "var");
-  const m = sum(x, { axis: opts.axis, dtype, keepdims: true });
-  divide(m, n, { out: m });
-  const dev = subtract(x, m);
-  const sq = squared(dev);
-  const r = sum(sq, {
-    axis: opts.axis,
-    dtype: DTYPES[dtype].kind === "c" ? sq.dtype : dtype,
-    keepdims: opts.keepdims,
-  });
-  return castBack(divide(r, Math.max(n - ddof, 0), { out: r }), x, opts);
+  return varianceIn(a, opts, "var");
 }
 export { variance as var };
 
@@ -120,7 +136,7 @@ export { variance as var };
  * ```
  */
 export function std(a: ArrayLike, opts: MomentOpts = {}): NDArray {
-  const v = variance(a, opts);
+  const v = varianceIn(a, opts, "std");
   return sqrt(v, { out: v });
 }
 
@@ -149,9 +165,10 @@ function nanParts(
 export function nanmean(a: ArrayLike, opts: ReductionOpts = {}): NDArray {
   const x = toArray(a, "nanmean");
   if (!isFloatLike(x.dtype)) return mean(x, opts);
+  count(x, opts.axis, "nanmean"); // validates the axes
   const { arr, cnt } = nanParts(x, opts, opts.keepdims ?? false);
   const tot = sum(arr, opts);
-  return divide(tot, cnt, { out: tot });
+  return divideInto(tot, cnt);
 }
 
 function isFloatLike(d: DType): boolean {
@@ -170,19 +187,24 @@ function isFloatLike(d: DType): boolean {
  * ```
  */
 export function nanvar(a: ArrayLike, opts: MomentOpts = {}): NDArray {
-  const x = toArray(a, "nanvar");
-  if (!isFloatLike(x.dtype)) return variance(x, opts);
-  const ddof = checkDdof(opts.ddof ?? 0, "nanvar");
+  return nanvarIn(a, opts, "nanvar");
+}
+
+function nanvarIn(a: ArrayLike, opts: MomentOpts, where: string): NDArray {
+  const x = toArray(a, where);
+  if (!isFloatLike(x.dtype)) return varianceIn(x, opts, where);
+  const ddof = checkDdof(opts.ddof ?? 0, where);
+  count(x, opts.axis, where); // validates the axes
   const { arr, cnt, mask } = nanParts(x, opts, true);
   const avg = sum(arr, { axis: opts.axis, dtype: opts.dtype, keepdims: true });
-  divide(avg, cnt, { out: avg });
+  divideInto(avg, cnt);
   const dev = subtract(arr, avg);
-  copyInto(dev, toArray(0, "nanvar"), mask as NDArray<"bool">);
+  copyInto(dev, toArray(0, where), mask as NDArray<"bool">);
   const sq = squared(dev);
   const v = sum(sq, { axis: opts.axis, dtype: opts.dtype, keepdims: opts.keepdims });
   const dof = subtract(opts.keepdims ? cnt : cnt.reshape(v.shape), ddof);
-  const r = divide(v, dof, { out: v });
-  copyInto(r, toArray(NaN, "nanvar"), lessEqual(dof, 0) as NDArray<"bool">);
+  const r = divideInto(v, dof);
+  copyInto(r, toArray(NaN, where), lessEqual(dof, 0) as NDArray<"bool">);
   return r;
 }
 
@@ -197,6 +219,6 @@ export function nanvar(a: ArrayLike, opts: MomentOpts = {}): NDArray {
  * ```
  */
 export function nanstd(a: ArrayLike, opts: MomentOpts = {}): NDArray {
-  const v = nanvar(a, opts);
+  const v = nanvarIn(a, opts, "nanstd");
   return sqrt(v, { out: v });
 }

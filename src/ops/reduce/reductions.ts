@@ -58,10 +58,10 @@ export function reduceWith(
   const a = toArray(x, where);
   const axes = normalizeAxes(o.axis, a.ndim, where);
   const dtype = o.dtype === undefined ? undefined : checkDType(o.dtype, where);
-  let acc = dtype ?? defaultAcc(a.dtype);
+  const acc = dtype ?? defaultAcc(a.dtype);
   const out = dtype ?? (op === "any" || op === "all" ? "bool" : acc);
-  // float16 accumulates in float32, as NumPy's half loops do, and is cast back at the end.
-  if (acc === "float16") acc = "float32";
+  // float16: runs of contiguous elements are summed pairwise in float32 and every other
+  // step rounds to float16, as NumPy's half loops do (see _engine.ts).
   return reduceAxes(a, axes, op, acc, out, o.keepdims ?? false, where);
 }
 
@@ -181,7 +181,7 @@ export function replaceNan(a: NDArray, value: number): NDArray {
  * ```
  */
 export function nansum(a: ArrayLike, opts?: ReductionOpts): NDArray {
-  return sum(replaceNan(toArray(a, "nansum"), 0), opts);
+  return reduceWith(replaceNan(toArray(a, "nansum"), 0), opts, "sum", "nansum", sumDType);
 }
 
 /**
@@ -195,7 +195,7 @@ export function nansum(a: ArrayLike, opts?: ReductionOpts): NDArray {
  * ```
  */
 export function nanprod(a: ArrayLike, opts?: ReductionOpts): NDArray {
-  return prod(replaceNan(toArray(a, "nanprod"), 1), opts);
+  return reduceWith(replaceNan(toArray(a, "nanprod"), 1), opts, "prod", "nanprod", sumDType);
 }
 
 /**
