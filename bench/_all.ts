@@ -1,0 +1,9 @@
+// Every workload, in table order.
+import { ELEMENTWISE } from "./_elementwise.ts";
+import { REDUCE } from "./_reduce.ts";
+import { COPY } from "./_copy.ts";
+import { INDEXING } from "./_indexing.ts";
+import type { Workload } from "./_workload.ts";
+
+/** All workloads: elementwise, reductions, copies, indexing. */
+export const ALL: readonly Workload[] = [...ELEMENTWISE, ...REDUCE, ...COPY, ...INDEXING];
