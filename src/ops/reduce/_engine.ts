@@ -158,27 +158,36 @@ function runFor(op: RedOp, from: DType, acc: DType): Run {
     const rf = repr(from) === "cplx" ? "float64" : from;
     const rd = (i: string) => realTo(rf, acc, `d[p + (${i}) * s]`);
     const regs = Array.from({ length: 8 }, (_, j) => `r${j}`);
-    src = `return function run(d, p, n, s, scratch) {
+    // Two copies of the same algorithm: one for unit stride (the common contiguous case, whose
+    // indexing V8 optimises much better), one for any stride.
+    const body = (name: string, rdAt: (i: string) => string, step: string) => `
+function ${name}(d, p, n, s) {
   if (n < 8) {
     let res = -0;
-    for (let i = 0; i < n; i++) res = ${add("res", rd("i"))};
+    for (let i = 0; i < n; i++) res = ${add("res", rdAt("i"))};
     return res;
   }
   if (n <= 128) {
-    ${regs.map((r, j) => `let ${r} = ${rd(String(j))};`).join(" ")}
+    ${regs.map((r, j) => `let ${r} = ${rdAt(String(j))};`).join(" ")}
     let i = 8;
     const m = n - (n % 8);
     for (; i < m; i += 8) {
-      ${regs.map((r, j) => `${r} = ${add(r, rd(`i + ${j}`))};`).join("\n      ")}
+      ${regs.map((r, j) => `${r} = ${add(r, rdAt(`i + ${j}`))};`).join("\n      ")}
     }
     let res = ${add(add(add("r0", "r1"), add("r2", "r3")), add(add("r4", "r5"), add("r6", "r7")))};
-    for (; i < n; i++) res = ${add("res", rd("i"))};
+    for (; i < n; i++) res = ${add("res", rdAt("i"))};
     return res;
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  const left = run(d, p, n2, s, scratch);
-  return ${add("left", "run(d, p + n2 * s, n - n2, s, scratch)")};
+  const left = ${name}(d, p, n2, s);
+  return ${add("left", `${name}(d, p + n2${step}, n - n2, s)`)};
+}`;
+    const rd1 = (i: string) => realTo(rf, acc, `d[p + ${i}]`);
+    src = `${body("unit", rd1, "")}
+${body("strided", rd, " * s")}
+return function run(d, p, n, s, scratch) {
+  return s === 1 ? unit(d, p, n, s) : strided(d, p, n, s);
 };`;
   } else if (op === "sum" && cplx && repr(from) === "cplx") {
     // NumPy's complex pairwise summation: the same blocks over the interleaved scalars,
