@@ -12,7 +12,8 @@
 
 import { allocate, type DType, DTYPES, type TypedArray } from "./dtype.ts";
 import { NDArray } from "./ndarray.ts";
-import { broadcastShapes, broadcastStrides, fmtShape, shapeSize } from "./shape.ts";
+import { broadcastShapes, broadcastStrides, fmtShape, shapesEqual, shapeSize } from "./shape.ts";
+import { indexOffsets, maskSelect } from "./_mask_select.ts";
 import { type Index, newaxis } from "./_index_types.ts";
 import { toArray } from "./asarray.ts";
 import { copyInto } from "./copy.ts";
@@ -348,6 +349,18 @@ function gather<D extends DType>(
  * ```
  */
 export function slice<D extends DType>(a: NDArray<D>, ...index: Index[]): NDArray<D> {
+  // Fast paths for the two commonest advanced indices: a full-shape mask, and one integer
+  // array into a 1-D array.
+  if (index.length === 1 && index[0] instanceof NDArray) {
+    const ix = index[0];
+    if (ix.dtype === "bool" && shapesEqual(ix.shape, a.shape) && a.ndim > 0) {
+      return maskSelect(a, ix);
+    }
+    const k = DTYPES[ix.dtype].kind;
+    if (a.ndim === 1 && (k === "i" || k === "u")) {
+      return gather(a, indexOffsets(a, ix, "slice"), ix.shape.slice());
+    }
+  }
   const p = plan(a, index, "slice");
   if (p.advIdx.length === 0) return p.base as NDArray<D>;
   const { shape, offsets } = gatherPlan(p, "slice");
