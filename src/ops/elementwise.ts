@@ -318,7 +318,7 @@ export const sqrt: Ufunc = def("sqrt", 1, FLOATS + CPLX, floatOnly("Math.sqrt", 
 /** Elementwise cube root. */
 export const cbrt: Ufunc = def("cbrt", 1, FLOATS, floatOnly("Math.cbrt"));
 /** Elementwise `e ** a`. */
-export const exp: Ufunc = def("exp", 1, FLOATS + CPLX, floatOnly("Math.exp", ccall("cExp")));
+export const exp: Ufunc = def("exp", 1, FLOATS + CPLX, floatOnly("fexp", ccall("cExp")));
 /** Elementwise `2 ** a`. */
 export const exp2: Ufunc = def(
   "exp2",
