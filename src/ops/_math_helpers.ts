@@ -353,7 +353,7 @@ export function fexp(x: number): number {
   const j = k & (EXP_N - 1);
   const q = r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))));
   const t = EXP_T[j];
-  return (t + t * q) * EXP_P2[(k - j) / EXP_N + 1074];
+  return (t + t * q) * EXP_P2[(k >> 8) + 1074]; // k >> 8 = floor(k / EXP_N)
 }
 
 Object.assign(HELPERS, {
