@@ -52,3 +52,28 @@ show("per-channel centred batch: mean of each channel now", nd.mean(centred, { a
 // Matrix products.
 const g = nd.matmul(a.astype("float64"), a.T.astype("float64"));
 show("a @ a.T", g);
+
+// Manipulation, sorting and statistics.
+const v = nd.array([3.5, -1, 2, 8, 2, NaN, 0.25]);
+show("sort (NaN last, stable)", nd.sort(v));
+show("unique values and counts", nd.unique(nd.array([3, 1, 3, 2, 1, 3]), { returnCounts: true }));
+show("median and 90th percentile of a", [nd.median(a).item(), nd.percentile(a, 90).item()]);
+show("concatenate along axis 1", nd.concatenate([a, a.mul(-1)], { axis: 1 }));
+show("pad with reflect", nd.pad(nd.arange(4), 2, { mode: "reflect" }));
+show(
+  "histogram of 1000 linspace values",
+  nd.histogram(nd.linspace(0, 1, { num: 1000 }), { bins: 4 }).hist,
+);
+
+// .npy / .npz files that NumPy reads and writes.
+const dir = Deno.makeTempDirSync();
+nd.save(`${dir}/m.npy`, m);
+const back = nd.load(`${dir}/m.npy`);
+show("load(save(m)) equals m", nd.all(nd.equal(back, m)).item());
+nd.savez(`${dir}/pair.npz`, { a, m });
+show("savez/load keys", Object.keys(nd.load(`${dir}/pair.npz`)));
+show(
+  "toNpy header (the bytes np.save writes)",
+  new TextDecoder().decode(nd.toNpy(a).subarray(10, 60)).trim(),
+);
+Deno.removeSync(dir, { recursive: true });
