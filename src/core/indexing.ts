@@ -35,6 +35,34 @@ export function parseSlice(
   n: number,
   where: string,
 ): { start: number; step: number; length: number } {
+  let parsed = SLICE_CACHE.get(s);
+  if (parsed === undefined) {
+    parsed = parseSliceText(s, where);
+    if (SLICE_CACHE.size > 1024) SLICE_CACHE.clear();
+    SLICE_CACHE.set(s, parsed);
+  }
+  const [start0, stop0, step] = parsed;
+  let start = start0, stop = stop0;
+  if (step > 0) {
+    start = start === undefined ? 0 : start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+    stop = stop === undefined ? n : stop < 0 ? Math.max(0, stop + n) : Math.min(stop, n);
+  } else {
+    start = start === undefined
+      ? n - 1
+      : start < 0
+      ? Math.max(-1, start + n)
+      : Math.min(start, n - 1);
+    stop = stop === undefined ? -1 : stop < 0 ? Math.max(-1, stop + n) : Math.min(stop, n - 1);
+  }
+  const length = Math.max(0, Math.ceil((stop - start) / step));
+  return { start, step, length };
+}
+
+type SliceParts = [number | undefined, number | undefined, number];
+const SLICE_CACHE = new Map<string, SliceParts>();
+
+/** The raw start, stop and step of a slice string (validated; cached by the caller). */
+function parseSliceText(s: string, where: string): SliceParts {
   const parts = s.split(":");
   if (parts.length < 2 || parts.length > 3) {
     throw new TypeError(`${where}: invalid slice ${JSON.stringify(s)}: expected "start:stop:step"`);
@@ -53,20 +81,7 @@ export function parseSlice(
   if (step === 0) {
     throw new RangeError(`${where}: slice step cannot be zero in ${JSON.stringify(s)}`);
   }
-  let start = num(parts[0]), stop = num(parts[1]);
-  if (step > 0) {
-    start = start === undefined ? 0 : start < 0 ? Math.max(0, start + n) : Math.min(start, n);
-    stop = stop === undefined ? n : stop < 0 ? Math.max(0, stop + n) : Math.min(stop, n);
-  } else {
-    start = start === undefined
-      ? n - 1
-      : start < 0
-      ? Math.max(-1, start + n)
-      : Math.min(start, n - 1);
-    stop = stop === undefined ? -1 : stop < 0 ? Math.max(-1, stop + n) : Math.min(stop, n - 1);
-  }
-  const length = Math.max(0, Math.ceil((stop - start) / step));
-  return { start, step, length };
+  return [num(parts[0]), num(parts[1]), step];
 }
 
 type Entry =
@@ -333,6 +348,36 @@ function gather<D extends DType>(
 }
 
 /**
+ * The view for an index of only in-range integers, `null` and slice strings (the common case),
+ * or null to take the general path (which also produces the errors).
+ */
+function basicView<D extends DType>(a: NDArray<D>, index: readonly Index[]): NDArray<D> | null {
+  if (index.length > a.ndim) return null;
+  const shape: number[] = [], strides: number[] = [];
+  let offset = a.offset;
+  for (let d = 0; d < index.length; d++) {
+    const e = index[d], n = a.shape[d], st = a.strides[d];
+    if (typeof e === "number") {
+      if (!Number.isInteger(e) || e < -n || e >= n) return null;
+      offset += (e < 0 ? e + n : e) * st;
+    } else if (e === null) {
+      shape.push(n);
+      strides.push(st);
+    } else if (typeof e === "string" && e.includes(":")) {
+      const { start, step, length } = parseSlice(e, n, "slice");
+      if (length > 0) offset += start * st;
+      shape.push(length);
+      strides.push(step * st);
+    } else return null;
+  }
+  for (let d = index.length; d < a.ndim; d++) {
+    shape.push(a.shape[d]);
+    strides.push(a.strides[d]);
+  }
+  return view(a, shape, strides, offset);
+}
+
+/**
  * NumPy indexing `a[...]`. Each argument indexes one axis (see the module doc); basic
  * indexing returns a view, advanced (integer array or bool mask) indexing returns a copy.
  *
@@ -361,6 +406,8 @@ export function slice<D extends DType>(a: NDArray<D>, ...index: Index[]): NDArra
       return gather(a, indexOffsets(a, ix, "slice"), ix.shape.slice());
     }
   }
+  const fast = basicView(a, index);
+  if (fast) return fast;
   const p = plan(a, index, "slice");
   if (p.advIdx.length === 0) return p.base as NDArray<D>;
   const { shape, offsets } = gatherPlan(p, "slice");
