@@ -17,6 +17,7 @@ import {
 } from "../core/shape.ts";
 import { type LoopSpec, type Operand, runLoop } from "../core/_kernel.ts";
 import { toArray } from "../core/asarray.ts";
+import { type ScalarLike, writeScalar } from "../core/_scalar.ts";
 import { copy, copyInto, sharesBuffer } from "../core/copy.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 
@@ -117,16 +118,31 @@ function fits(v: unknown, d: DType): boolean {
 }
 
 /** A 0-d array holding a weak scalar converted to the loop dtype, range-checked as NumPy 2. */
+const INT_LIMITS: Partial<Record<DType, [number, number]>> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+};
+
 function scalarOperand(v: unknown, loop: DType, name: string): NDArray {
   const k = DTYPES[loop].kind;
   if ((k === "i" || k === "u") && (typeof v === "number" || typeof v === "bigint")) {
-    const [lo, hi] = intRange(loop);
-    const b = BigInt(v);
-    if (b < lo || b > hi) {
-      throw new RangeError(`${name}: JS integer ${v} is out of bounds for ${loop}`);
-    }
+    const inRange = typeof v === "number" && !DTYPES[loop].bigint
+      ? v >= INT_LIMITS[loop]![0] && v <= INT_LIMITS[loop]![1]
+      : (() => {
+        const [lo, hi] = intRange(loop);
+        const b = BigInt(v);
+        return b >= lo && b <= hi;
+      })();
+    if (!inRange) throw new RangeError(`${name}: JS integer ${v} is out of bounds for ${loop}`);
   }
-  return toArray(v as ArrayLike, name, loop);
+  // A 0-d array of the loop dtype, written directly (no nested-array inspection).
+  const data = allocate(loop, 1);
+  writeScalar(data, loop, 0, v as ScalarLike);
+  return new NDArray(loop, data, []);
 }
 
 /**
