@@ -6,7 +6,7 @@
 
 import { type DType, type DTypeMap, DTYPES, type ScalarMap } from "./dtype.ts";
 import { cStrides, fmtShape, type Shape, shapeSize } from "./shape.ts";
-import { readScalar, type ScalarLike, writeScalar } from "./_scalar.ts";
+import { readScalar, writeScalar } from "./_scalar.ts";
 import { methods } from "./_methods.ts";
 import type { Index } from "./_index_types.ts";
 import type { ArrayLike } from "./_array_like.ts";
@@ -223,7 +223,7 @@ export class NDArray<D extends DType = DType> {
    * assert(a.get(0, 1) === 7);
    * ```
    */
-  set(index: readonly number[], value: ScalarLike): void {
+  set(index: readonly number[], value: Scalar): void {
     if (!this.#writeable) throw new TypeError("set: assignment destination is read-only");
     writeScalar(this.data, this.dtype, this.#locate(index, "set"), value);
   }
