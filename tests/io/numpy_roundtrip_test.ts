@@ -3,6 +3,7 @@
 // where they fail.
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
+import { DTYPE_NAMES } from "../../src/core/dtype.ts";
 import { assertExact, encode, encodeJSON, type Expected, findPython, runPython } from "./_util.ts";
 
 const python = await findPython();
@@ -101,22 +102,7 @@ Deno.test({
         const fortran = !a.flags.cContiguous && a.flags.fContiguous;
         npy[name] = { path, fortran, dtype: a.dtype, shape: [...a.shape], values: encode(a) };
       };
-      const dtypes: nd.DType[] = [
-        "float64",
-        "float32",
-        "float16",
-        "int64",
-        "int32",
-        "int16",
-        "int8",
-        "uint64",
-        "uint32",
-        "uint16",
-        "uint8",
-        "bool",
-        "complex128",
-        "complex64",
-      ];
+      const dtypes = DTYPE_NAMES;
       for (const d of dtypes) {
         put(d, special(d));
         put(`${d}_0d`, nd.slice(special(d).reshape([-1]), 1));

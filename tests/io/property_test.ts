@@ -1,24 +1,10 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as nd from "../../mod.ts";
+import { DTYPE_NAMES } from "../../src/core/dtype.ts";
 import { assertSameArray } from "./_util.ts";
 
-const DTYPES: nd.DType[] = [
-  "float64",
-  "float32",
-  "float16",
-  "int64",
-  "int32",
-  "int16",
-  "int8",
-  "uint64",
-  "uint32",
-  "uint16",
-  "uint8",
-  "bool",
-  "complex128",
-  "complex64",
-];
+const DTYPES: readonly nd.DType[] = DTYPE_NAMES;
 
 const shapeArb = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 });
 

@@ -4,24 +4,10 @@
 // and strided views of a (2, 3, 4) array of every dtype.
 import assert from "node:assert/strict";
 import * as nd from "../../../mod.ts";
+import { DTYPE_NAMES } from "../../../src/core/dtype.ts";
 import { assertSameArray, loadNpz } from "../../core/_fixtures.ts";
 
-const DTYPES: nd.DType[] = [
-  "bool",
-  "int8",
-  "uint8",
-  "int16",
-  "uint16",
-  "int32",
-  "uint32",
-  "int64",
-  "uint64",
-  "float16",
-  "float32",
-  "float64",
-  "complex64",
-  "complex128",
-];
+const DTYPES: readonly nd.DType[] = DTYPE_NAMES;
 
 type Fn = (a: nd.NDArray, opts: Record<string, unknown>) => nd.NDArray;
 const fn = (op: string) => (nd as unknown as Record<string, Fn>)[op];

@@ -2,6 +2,7 @@
 // tell -0.0 from 0.0 and see the sign of NaNs.
 import assert from "node:assert/strict";
 import * as nd from "../../../mod.ts";
+import { allocate } from "../../../src/core/dtype.ts";
 
 /** An encoded array, as tests/fixtures/fixtures_sorting.py writes it. */
 export interface Enc {
@@ -56,28 +57,11 @@ function putFloat(dtype: nd.DType, data: nd.TypedArray, i: number, v: number | s
   (data as Float64Array)[i] = num(v);
 }
 
-const CTOR: Record<nd.DType, new (n: number) => nd.TypedArray> = {
-  float64: Float64Array,
-  float32: Float32Array,
-  float16: Float16Array,
-  int64: BigInt64Array,
-  int32: Int32Array,
-  int16: Int16Array,
-  int8: Int8Array,
-  uint64: BigUint64Array,
-  uint32: Uint32Array,
-  uint16: Uint16Array,
-  uint8: Uint8Array,
-  bool: Uint8Array,
-  complex128: Float64Array,
-  complex64: Float32Array,
-};
-
 /** Builds the NDArray an encoded array describes (including its view). */
 export function decode(e: Enc): nd.NDArray {
   const n = e.data.length;
   const cplx = e.dtype.startsWith("complex");
-  const data = new CTOR[e.dtype](cplx ? 2 * n : n);
+  const data = allocate(e.dtype, n); // two slots per element for complex
   e.data.forEach((v, i) => {
     if (cplx) {
       const [re, im] = v as [number | string, number | string];
