@@ -49,9 +49,21 @@ const imgs = nd.arange(2 * 3 * 4 * 4).reshape([2, 3, 4, 4]).astype("float32");
 const centred = imgs.sub(nd.mean(imgs, { axis: [2, 3], keepdims: true }));
 show("per-channel centred batch: mean of each channel now", nd.mean(centred, { axis: [2, 3] }));
 
-// Matrix products.
+// Matrix products and linear algebra on the system BLAS/LAPACK (TypeScript without one).
+show("backend", nd.backend.info());
 const g = nd.matmul(a.astype("float64"), a.T.astype("float64"));
 show("a @ a.T", g);
+show("einsum('ij,ij->i', a, a): row sums of squares", nd.einsum("ij,ij->i", a, a));
+const sys = nd.array([[4, 1, 0], [1, 3, 1], [0, 1, 2]]);
+show("solve(sys, [1, 2, 3])", nd.linalg.solve(sys, [1, 2, 3]));
+show("det(sys), inv(sys)", [nd.linalg.det(sys).item(), nd.linalg.inv(sys)]);
+show("eigvalsh(sys)", nd.linalg.eigvalsh(sys));
+show("cholesky(sys)", nd.linalg.cholesky(sys));
+const { S } = nd.linalg.svd(a.astype("float64"));
+show("singular values of a, and its rank", [S, nd.linalg.matrixRank(a).item()]);
+show("eigenvalues of a rotation", nd.linalg.eigvals([[0, -1], [1, 0]]));
+const fit = nd.linalg.lstsq(nd.array([[1, 0], [1, 1], [1, 2], [1, 3]]), [1, 3.1, 4.9, 7.2]);
+show("least-squares line through 4 points: intercept, slope", fit.x);
 
 // Manipulation, sorting and statistics.
 const v = nd.array([3.5, -1, 2, 8, 2, NaN, 0.25]);

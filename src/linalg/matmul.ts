@@ -1,7 +1,8 @@
 /**
  * Matrix products: `matmul` (NumPy's `@`, batched with broadcasting) and `dot`.
  *
- * This is the plain TypeScript product; the BLAS-backed path arrives with the backend seam.
+ * Float and complex products run through the selected backend's gemm (BLAS or TypeScript);
+ * integer and bool products use a plain TypeScript loop with NumPy's wrap-around.
  *
  * @module
  */
@@ -15,33 +16,9 @@ import { ascontiguous, copy } from "../core/copy.ts";
 import { broadcastTo, moveaxis } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { multiply } from "../ops/elementwise.ts";
-
-/** C[m×n] += A[m×k] · B[k×n] on contiguous row-major blocks at the given offsets. */
-function gemmReal(
-  a: Float64Array | Float32Array,
-  ao: number,
-  b: Float64Array | Float32Array,
-  bo: number,
-  c: Float64Array | Float32Array,
-  co: number,
-  m: number,
-  k: number,
-  n: number,
-): void {
-  const acc = new Float64Array(n);
-  for (let i = 0; i < m; i++) {
-    acc.fill(0);
-    const ai = ao + i * k;
-    for (let p = 0; p < k; p++) {
-      const x = a[ai + p];
-      if (x === 0) continue;
-      const bp = bo + p * n;
-      for (let j = 0; j < n; j++) acc[j] += x * b[bp + j];
-    }
-    const ci = co + i * n;
-    for (let j = 0; j < n; j++) c[ci + j] = acc[j];
-  }
-}
+import { getBackend } from "../backend/mod.ts";
+import { tsBackend } from "../backend/ts.ts";
+import type { FloatBuffer, LinalgDType, Trans } from "../backend/types.ts";
 
 function gemmGeneric(
   dtype: DType,
@@ -139,33 +116,188 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   }
   const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const dtype = resultType(a, b);
-  const A = ascontiguous(copyIfNeeded(broadcastTo(a, [...batch, m, k]), dtype));
-  const B = ascontiguous(copyIfNeeded(broadcastTo(b, [...batch, k, n]), dtype));
-  const nb = shapeSize(batch);
-  const work: DType = dtype === "float16" ? "float32" : dtype;
-  const out = new NDArray(work, allocate(work, nb * m * n), [...batch, m, n]);
-  const Aw = work === dtype ? A : copy(A, work), Bw = work === dtype ? B : copy(B, work);
-  for (let t = 0; t < nb; t++) {
-    const ao = Aw.offset + t * m * k, bo = Bw.offset + t * k * n, co = t * m * n;
-    if (work === "float64" || work === "float32") {
-      gemmReal(
-        Aw.data as Float64Array,
-        ao,
-        Bw.data as Float64Array,
-        bo,
-        out.data as Float64Array,
-        co,
-        m,
-        k,
-        n,
-      );
-    } else gemmGeneric(work, Aw.data, ao, Bw.data, bo, out.data, co, m, k, n);
-  }
   let shape = [...batch, m, n];
   if (a0.ndim === 1) shape = [...batch, n];
   if (b0.ndim === 1) shape = a0.ndim === 1 ? [...batch] : [...batch, m];
-  const r = work === dtype ? out : copy(out, dtype);
-  return new NDArray(dtype, r.data, shape);
+  const work: DType = dtype === "float16" ? "float32" : dtype;
+  if (isLinalgType(work)) {
+    const r = blasMatmul(cast(a, work), cast(b, work), batch, m, n, k, work);
+    return work === dtype ? r.reshape(shape) : copy(r, dtype).reshape(shape);
+  }
+  const A = ascontiguous(copyIfNeeded(broadcastTo(a, [...batch, m, k]), dtype));
+  const B = ascontiguous(copyIfNeeded(broadcastTo(b, [...batch, k, n]), dtype));
+  const nb = shapeSize(batch);
+  const out = new NDArray(dtype, allocate(dtype, nb * m * n), [...batch, m, n]);
+  for (let t = 0; t < nb; t++) {
+    gemmGeneric(
+      dtype,
+      A.data,
+      A.offset + t * m * k,
+      B.data,
+      B.offset + t * k * n,
+      out.data,
+      t * m * n,
+      m,
+      k,
+      n,
+    );
+  }
+  return out.reshape(shape);
+}
+
+function isLinalgType(d: DType): d is LinalgDType {
+  return d === "float64" || d === "float32" || d === "complex128" || d === "complex64";
+}
+
+function cast(a: NDArray, d: DType): NDArray {
+  return a.dtype === d ? a : copy(a, d);
+}
+
+/** How one operand's matrices are handed to gemm: transpose flag, row stride, base offsets. */
+interface GemmOperand {
+  data: FloatBuffer;
+  trans: Trans;
+  ld: number;
+  offsets: Int32Array | Float64Array;
+}
+
+/**
+ * Prepares the stack `a` (`[..., rows, cols]`, broadcast to `batch`) for gemm without
+ * copying when each matrix has a unit stride along one of its axes.
+ */
+function operand(a: NDArray, batch: readonly number[], rows: number, cols: number): GemmOperand {
+  let v = broadcastTo(a, [...batch, rows, cols]);
+  let [rs, cs] = v.strides.slice(-2);
+  let trans: Trans;
+  if ((cs === 1 || cols <= 1) && rs >= Math.max(1, cols)) trans = "N";
+  else if ((rs === 1 || rows <= 1) && cs >= Math.max(1, rows)) trans = "T";
+  else {
+    v = ascontiguous(copy(v));
+    [rs, cs] = v.strides.slice(-2);
+    trans = "N";
+  }
+  const ld = trans === "N" ? Math.max(1, cols, rs) : Math.max(1, rows, cs);
+  const nb = shapeSize(batch);
+  const offsets = new Float64Array(nb);
+  const bs = v.strides.slice(0, -2);
+  for (let t = 0, idx = new Array(batch.length).fill(0); t < nb; t++) {
+    let off = v.offset;
+    for (let d = 0; d < idx.length; d++) off += idx[d] * bs[d];
+    offsets[t] = off;
+    for (let d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d] < batch[d]) break;
+      idx[d] = 0;
+    }
+  }
+  return { data: v.data as FloatBuffer, trans, ld, offsets };
+}
+
+/** Products below this many multiply-adds run in TypeScript even when BLAS is loaded. */
+const SMALL_GEMM = 4096;
+
+function blasMatmul(
+  a: NDArray,
+  b: NDArray,
+  batch: readonly number[],
+  m: number,
+  n: number,
+  k: number,
+  dt: LinalgDType,
+): NDArray {
+  const nb = shapeSize(batch);
+  const out = new NDArray(dt, allocate(dt, nb * m * n), [...batch, m, n]);
+  if (nb === 0 || m === 0 || n === 0) return out;
+  const c = out.data as FloatBuffer;
+  if (k === 0) return out;
+  if (b.ndim === 2 && a.flags.cContiguous && nb > 1) {
+    // One product of the stacked rows: [nb·m, k] × [k, n].
+    const B2 = operand(b, [], k, n);
+    const rows = nb * m;
+    const be = rows * n * k < SMALL_GEMM ? tsBackend : getBackend();
+    be.gemm(
+      dt,
+      "N",
+      B2.trans,
+      rows,
+      n,
+      k,
+      1,
+      a.data as FloatBuffer,
+      a.offset,
+      k,
+      B2.data,
+      B2.offsets[0],
+      B2.ld,
+      0,
+      c,
+      0,
+      n,
+    );
+    return out;
+  }
+  const A = operand(a, batch, m, k), B = operand(b, batch, k, n);
+  const be = m * n * k < SMALL_GEMM ? tsBackend : getBackend();
+  if (n === 1) {
+    // Matrix × vector (or vector · vector): gemv / dot on the strided column of B.
+    const incB = B.trans === "N" ? B.ld : 1, incA = A.trans === "N" ? 1 : A.ld;
+    const [ar, ac] = A.trans === "N" ? [m, k] : [k, m];
+    for (let t = 0; t < nb; t++) {
+      if (m === 1) {
+        const [re, im] = be.dot(
+          dt,
+          k,
+          A.data,
+          A.offsets[t],
+          incA,
+          B.data,
+          B.offsets[t],
+          incB,
+          false,
+        );
+        if (dt === "complex64" || dt === "complex128") c[2 * t] = re, c[2 * t + 1] = im;
+        else c[t] = re;
+      } else {be.gemv(
+          dt,
+          A.trans,
+          ar,
+          ac,
+          1,
+          A.data,
+          A.offsets[t],
+          A.ld,
+          B.data,
+          B.offsets[t],
+          incB,
+          0,
+          c,
+          t * m,
+          1,
+        );}
+    }
+    return out;
+  }
+  for (let t = 0; t < nb; t++) {
+    be.gemm(
+      dt,
+      A.trans,
+      B.trans,
+      m,
+      n,
+      k,
+      1,
+      A.data,
+      A.offsets[t],
+      A.ld,
+      B.data,
+      B.offsets[t],
+      B.ld,
+      0,
+      c,
+      t * m * n,
+      n,
+    );
+  }
+  return out;
 }
 
 function copyIfNeeded(a: NDArray, dtype: DType): NDArray {

@@ -181,7 +181,8 @@ Deno.test("manipulation properties", async (t) => {
         (rows) => {
           const c = rows.map((r) => r[0]), x = rows.map((r) => r[1]), y = rows.map((r) => r[2]);
           if (rows.length === 0) return;
-          const r = nd.where(c, x, nd.array(y, { dtype: "int32" }));
+          // x as float64 explicitly: an all-integral list of JS numbers would infer int64.
+          const r = nd.where(c, nd.array(x, { dtype: "float64" }), nd.array(y, { dtype: "int32" }));
           assert.equal(r.dtype, "float64");
           const got = flat(r);
           rows.forEach((row, i) => assert.ok(Object.is(got[i], row[0] ? row[1] : row[2])));
