@@ -62,8 +62,10 @@ export interface BlasLoaded {
 /**
  * Thread stacks smaller than this (bytes) run OpenBLAS's `getrf` single-threaded: its
  * parallel LU needs about 0.5 MiB of stack per recursion level (Debian's 64-thread build).
+ * The main thread has 8 MiB less a guard page by default, Web Workers 4 MiB, and the threads
+ * `deno test` runs most modules on 2 MiB.
  */
-export const SMALL_STACK: number = 8 << 20;
+export const SMALL_STACK: number = 6 << 20;
 
 /** Elements of workspace kept between calls (per buffer); larger ones are dropped after use. */
 export const WORK_CACHE_LIMIT: number = 1 << 20;

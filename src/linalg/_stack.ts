@@ -6,12 +6,13 @@
  * @module
  */
 
-import type { DType } from "../core/dtype.ts";
+import { allocate, type DType } from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
 import { copy } from "../core/copy.ts";
 import { swapaxes } from "../core/views.ts";
 import { fmtShape, shapeSize } from "../core/shape.ts";
 import type { FloatBuffer, LinalgDType } from "../backend/types.ts";
+import { transposeInto } from "./_transpose.ts";
 
 /**
  * The type `nd.linalg` computes in for these inputs (NumPy's `_commonType`): float32 or
@@ -79,9 +80,17 @@ export interface FStack {
 /** A fresh column-major copy of every matrix of `a` (`[..., m, n]`) in type `dt`. */
 export function toFortran(a: NDArray, dt: LinalgDType): FStack {
   const m = a.shape[a.ndim - 2], n = a.shape[a.ndim - 1];
-  const batch = a.shape.slice(0, -2);
+  const batch = a.shape.slice(0, -2), count = shapeSize(batch);
+  if (a.dtype === dt && a.flags.cContiguous) {
+    // The common case: a blocked transposition per matrix, no dtype conversion.
+    const data = alloc(dt, count * m * n), src = a.data as FloatBuffer;
+    for (let t = 0; t < count; t++) {
+      transposeInto(src, a.offset + t * m * n, data, t * m * n, m, n, isComplexType(dt));
+    }
+    return { data, batch, count, m, n };
+  }
   const t = copy(swapaxes(a, -1, -2), dt as DType);
-  return { data: t.data as FloatBuffer, batch, count: shapeSize(batch), m, n };
+  return { data: t.data as FloatBuffer, batch, count, m, n };
 }
 
 /** The `k`-th matrix (of `rows × cols` elements, `slots` buffer slots each) of a stack. */
@@ -104,8 +113,11 @@ export function fromFortran(
   m: number,
   n: number,
 ): NDArray {
-  const t = new NDArray(dt as DType, data, [...batch, n, m]);
-  return copy(swapaxes(t, -1, -2));
+  const count = shapeSize(batch), out = alloc(dt, count * m * n);
+  for (let t = 0; t < count; t++) {
+    transposeInto(data, t * m * n, out, t * m * n, n, m, isComplexType(dt));
+  }
+  return new NDArray(dt as DType, out, [...batch, m, n]);
 }
 
 /** An array over `data` with the given shape (no copy). */
@@ -115,6 +127,5 @@ export function wrap(data: FloatBuffer, dt: DType, shape: readonly number[]): ND
 
 /** Allocates a buffer of `count` elements of `dt` (complex: two slots each). */
 export function alloc(dt: LinalgDType, count: number): FloatBuffer {
-  const slots = isComplexType(dt) ? 2 * count : count;
-  return realOf(dt) === "float32" ? new Float32Array(slots) : new Float64Array(slots);
+  return allocate(dt as DType, count) as FloatBuffer;
 }

@@ -9,14 +9,11 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { toArray } from "../core/asarray.ts";
 import { getBackend } from "../backend/mod.ts";
 import { LinAlgError } from "./errors.ts";
-import {
-  checkSquareStack,
-  fromFortran,
-  isComplexType,
-  linalgType,
-  matrixAt,
-  toFortran,
-} from "./_stack.ts";
+import type { DType } from "../core/dtype.ts";
+import { copy } from "../core/copy.ts";
+import { shapeSize } from "../core/shape.ts";
+import type { FloatBuffer } from "../backend/types.ts";
+import { checkSquareStack, isComplexType, linalgType, matrixAt } from "./_stack.ts";
 
 /** Options of {@link cholesky}. */
 export interface CholeskyOpts {
@@ -47,29 +44,32 @@ export function cholesky(a: ArrayLike, opts: CholeskyOpts = {}): NDArray {
   }
   const n = A.shape[A.ndim - 1];
   const dt = linalgType("cholesky", A);
-  const f = toFortran(A, dt);
+  // A C-ordered copy read as column-major is the transpose: the triangle NumPy reads (lower by
+  // default) is the other triangle of that transpose, and the factor potrf leaves there, read
+  // back in C order, is already the one asked for (for complex input too: the transpose of a
+  // Hermitian matrix is its conjugate, whose factor's transpose is the factor sought). No
+  // transposition either way.
+  const c = copy(A, dt as DType);
+  const data = c.data as FloatBuffer, batch = A.shape.slice(0, -2), count = shapeSize(batch);
   const be = getBackend();
   const step = isComplexType(dt) ? 2 : 1;
-  for (let t = 0; t < f.count; t++) {
-    const m = matrixAt(f.data, t, n, n, dt);
+  for (let t = 0; t < count; t++) {
+    const m = matrixAt(data, t, n, n, dt);
     if (n === 0) continue;
-    const info = be.potrf(dt, upper ? "U" : "L", n, m, n);
+    const info = be.potrf(dt, upper ? "L" : "U", n, m, n);
     if (info > 0) {
       throw new LinAlgError(
         `cholesky: matrix is not positive definite: the leading minor of order ${info} is not` +
-          (f.count > 1 ? ` (matrix ${t} of the stack)` : ""),
+          (count > 1 ? ` (matrix ${t} of the stack)` : ""),
         t,
         info,
       );
     }
-    // Zero the triangle potrf leaves untouched (column-major: element (i, j) at j·n + i).
-    for (let j = 0; j < n; j++) {
-      const [lo, hi] = upper ? [j + 1, n] : [0, j];
-      for (let i = lo; i < hi; i++) {
-        m[(j * n + i) * step] = 0;
-        if (step === 2) m[(j * n + i) * 2 + 1] = 0;
-      }
+    // Zero the triangle potrf leaves untouched (C order: element (i, j) at i·n + j).
+    for (let i = 0; i < n; i++) {
+      const [lo, hi] = upper ? [0, i] : [i + 1, n];
+      m.fill(0, (i * n + lo) * step, (i * n + hi) * step);
     }
   }
-  return fromFortran(f.data, dt, f.batch, n, n);
+  return c;
 }

@@ -29,10 +29,21 @@ console.log("RESULT " + JSON.stringify(out));
 });
 `;
 
-Deno.test("thread stack: the calling thread's stack size is read", () => {
+Deno.test("thread stack: the calling thread's stack size is read", async () => {
   const s = threadStackBytes();
   if (!linux) return;
   assert.ok(s !== null && s >= 1 << 20, `stack ${s}`);
+  // The main thread of `deno run` keeps OpenBLAS's parallel LU (8 MiB less a guard page).
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "eval",
+      `import { threadStackBytes } from "${root}src/backend/_thread_stack.ts";` +
+      "console.log(threadStackBytes());",
+    ],
+    stdout: "piped",
+  }).output();
+  const main = Number(new TextDecoder().decode(out.stdout));
+  assert.ok(main >= SMALL_STACK, `the main thread has ${main} bytes of stack`);
 });
 
 Deno.test({
