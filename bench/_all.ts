@@ -3,7 +3,14 @@ import { ELEMENTWISE } from "./_elementwise.ts";
 import { REDUCE } from "./_reduce.ts";
 import { COPY } from "./_copy.ts";
 import { INDEXING } from "./_indexing.ts";
+import { LINALG } from "./_linalg.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing. */
-export const ALL: readonly Workload[] = [...ELEMENTWISE, ...REDUCE, ...COPY, ...INDEXING];
+/** All workloads: elementwise, reductions, copies, indexing, linear algebra. */
+export const ALL: readonly Workload[] = [
+  ...ELEMENTWISE,
+  ...REDUCE,
+  ...COPY,
+  ...INDEXING,
+  ...LINALG,
+];

@@ -19,7 +19,9 @@ const { values } = parseArgs({
 const lib = values.lib as Lib;
 if (!LIBS.includes(lib)) throw new RangeError(`runner: unknown library ${lib}`);
 const only = values.only ? values.only.split(",") : [];
-const reps = values.quick ? { warmup: 3, runs: 5 } : { warmup: 3, runs: 15 };
+const reps = values.quick
+  ? { warmup: 3, runs: 5 }
+  : { warmup: 3, runs: 15, minMs: 200, warmupMs: 500 };
 
 const results: Record<string, Timing | { error: string }> = {};
 for (const w of ALL) {
@@ -28,7 +30,7 @@ for (const w of ALL) {
   try {
     const why = lib === "nd" ? w.unavailable?.() : null;
     if (why) throw new Unavailable(why);
-    results[w.id] = time(setup(), { ...reps, budgetMs: 10_000 });
+    results[w.id] = time(setup(), { ...reps, budgetMs: 10_000, collect: w.gcBetweenRuns });
   } catch (e) {
     results[w.id] = { error: e instanceof Unavailable ? e.message : String(e) };
   }

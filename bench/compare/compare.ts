@@ -12,13 +12,22 @@
 // effect from transparent huge pages, which V8 does not request). It measures how much of a
 // workload is the cost of fresh memory; the default run does not use it.
 //
+// The linear-algebra suite (bench/_linalg.ts) is compared against the NumPy that loads the same
+// BLAS/LAPACK library as nd when there is one (found by reading /proc/self/maps of this process
+// and of each Python: Debian's /usr/bin/python3 NumPy uses the system OpenBLAS that nd loads,
+// while a pip NumPy bundles its own); the other suites against the first Python with NumPy.
+// `nd` runs on the backend nd picks (BLAS when it loads), `nd-ts` on the TypeScript backend;
+// workloads with an absolute target for the TypeScript backend (`tsTargetMs`) show it.
+//
 // Each library runs in its own child process (bench/compare/_runner.ts, with V8's `gc`
 // exposed so that dead results are collected between runs, untimed, as NumPy frees them on
 // the spot); NumPy runs in one Python process. Everything runs one after the other, never
 // concurrently.
 import { parseArgs } from "node:util";
+import * as nd from "../../mod.ts";
 import { ALL } from "../_all.ts";
-import { type Lib, LIBS, type Timing } from "../_workload.ts";
+import { onTs } from "../_linalg.ts";
+import { type Lib, LIBS, type Timing, type Workload } from "../_workload.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -76,22 +85,112 @@ interface NumpyRun {
   python: string;
   executable: string;
   blas: string;
+  /** BLAS/LAPACK libraries mapped into the Python process (Linux; empty elsewhere). */
+  blas_files?: string[];
+  /** OpenBLAS's own thread count, when the library could be asked. */
+  blas_threads?: number | null;
   results: Record<string, Timing>;
 }
 
-// ---- NumPy ----
-let numpy: NumpyRun | null = null;
-let numpyNote = "";
-const py = await findPython();
-if (!py) {
-  numpyNote = "No Python with NumPy found (tried python3, /usr/bin/python3): nd-only times.";
-} else {
-  log(`NumPy (${py}) ...`);
-  const script = new URL("numpy_workloads.py", here).pathname;
-  const r = await run(py, [script, ...flags]);
-  if (r.ok) numpy = JSON.parse(r.out) as NumpyRun;
-  else numpyNote = `NumPy run failed: ${r.err.trim().split("\n").slice(-3).join(" / ")}`;
+/** The BLAS/LAPACK libraries mapped into this process, resolved paths (Linux), else []. */
+async function mappedBlas(): Promise<string[]> {
+  try {
+    const maps = await Deno.readTextFile("/proc/self/maps");
+    const files = new Set<string>();
+    for (const line of maps.split("\n")) {
+      const path = line.split(/\s+/).slice(5).join(" ");
+      const base = path.slice(path.lastIndexOf("/") + 1);
+      if (path.startsWith("/") && /blas|lapack|mkl|blis|flexiblas/i.test(base)) files.add(path);
+    }
+    return [...files].sort();
+  } catch {
+    return [];
+  }
 }
+
+const script = new URL("numpy_workloads.py", here).pathname;
+
+/** Runs numpy_workloads.py in `python` for `ids` (all of them with `--probe`: the header only). */
+async function numpyRun(python: string, args: string[]): Promise<NumpyRun | string> {
+  const r = await run(python, [script, ...args]);
+  if (r.ok) return JSON.parse(r.out) as NumpyRun;
+  return `NumPy run failed (${python}): ${r.err.trim().split("\n").slice(-3).join(" / ")}`;
+}
+
+/** A group of workloads timed against one NumPy. */
+interface Suite {
+  label: string;
+  workloads: Workload[];
+  python: string | null;
+  /** Why this Python was chosen, for the header. */
+  why: string;
+  numpy: NumpyRun | null;
+  note: string;
+}
+
+// ---- nd's backend ----
+const ndInfo = nd.backend.info();
+const ndBlas = ndInfo.name === "blas" ? await mappedBlas() : [];
+let switchUs: number | undefined;
+if (ndInfo.name === "blas") {
+  // What nd-ts pays per call for selecting the TypeScript backend and restoring BLAS.
+  const noop = onTs(() => 0);
+  for (let i = 0; i < 100; i++) noop();
+  const t0 = performance.now();
+  for (let i = 0; i < 1000; i++) noop();
+  switchUs = performance.now() - t0; // ms for 1000 calls = µs per call
+}
+
+// ---- NumPy ----
+const py = await findPython();
+const linalg = workloads.filter((w) => w.suite === "linalg");
+const others = workloads.filter((w) => w.suite !== "linalg");
+const suites: Suite[] = [];
+if (others.length) {
+  suites.push({
+    label: [...new Set(others.map((w) => w.suite))].join(", "),
+    workloads: others,
+    python: py,
+    why: "the first Python with NumPy",
+    numpy: null,
+    note: "",
+  });
+}
+if (linalg.length) {
+  let python = py, why = "the first Python with NumPy";
+  if (ndBlas.length) {
+    why = `no Python's NumPy loads nd's BLAS (${ndBlas.join(", ")})`;
+    for (const cand of [...new Set(["/usr/bin/python3", "python3"])]) {
+      const p = await numpyRun(cand, ["--probe"]);
+      if (typeof p !== "string" && (p.blas_files ?? []).some((f) => ndBlas.includes(f))) {
+        python = cand;
+        why = "its NumPy loads the same BLAS/LAPACK library as nd";
+        break;
+      }
+    }
+  } else {
+    why = `nd has no BLAS loaded (${ndInfo.reason}); ${why}`;
+  }
+  suites.push({ label: "linalg", workloads: linalg, python, why, numpy: null, note: "" });
+}
+for (const s of suites) {
+  if (!s.python) {
+    s.note = "No Python with NumPy found (tried python3, /usr/bin/python3): nd-only times.";
+    continue;
+  }
+  log(`NumPy (${s.python}, ${s.label}) ...`);
+  const ids = s.workloads.map((w) => w.id).join(",");
+  const r = await numpyRun(s.python, [...(values.quick ? ["--quick"] : []), "--only", ids]);
+  if (typeof r === "string") s.note = r;
+  else s.numpy = r;
+}
+const npResult = (id: string): Timing | undefined => {
+  for (const s of suites) {
+    const t = s.numpy?.results[id];
+    if (t) return t;
+  }
+  return undefined;
+};
 
 // ---- JS libraries ----
 const noMmap: Record<string, string> = values["no-mmap"]
@@ -129,43 +228,73 @@ const ratio = (a?: number, b?: number): number | undefined =>
   a !== undefined && b !== undefined && b > 0 ? a / b : undefined;
 const OTHERS: Lib[] = ["ml-matrix", "ndarray", "numjs", "tfjs"];
 
-const rows: string[] = [];
 const json: Record<string, unknown> = {};
-let fails = 0, passes = 0;
-for (const w of workloads) {
-  const nd = ms(js.nd?.[w.id]);
-  const np = numpy ? numpy.results[w.id]?.ms : undefined;
-  const r = ratio(nd, np);
-  const plain = ms(js.js?.[w.id]);
-  let best: { lib: Lib; ms: number } | undefined;
-  for (const l of OTHERS) {
-    const t = ms(js[l]?.[w.id]);
-    if (t !== undefined && (!best || t < best.ms)) best = { lib: l, ms: t };
+let fails = 0, passes = 0, tsFails = 0, tsPasses = 0;
+
+/** The Markdown rows of `ws`; with `ts`, the nd-ts columns after the ratio target. */
+function tableRows(ws: Workload[], ts: boolean): string[] {
+  const rows: string[] = [];
+  for (const w of ws) {
+    const ndMs = ms(js.nd?.[w.id]);
+    const np = npResult(w.id)?.ms;
+    const r = ratio(ndMs, np);
+    const plain = ms(js.js?.[w.id]);
+    let best: { lib: Lib; ms: number } | undefined;
+    for (const l of OTHERS) {
+      const t = ms(js[l]?.[w.id]);
+      if (t !== undefined && (!best || t < best.ms)) best = { lib: l, ms: t };
+    }
+    let verdict = "—";
+    if (w.target !== undefined && r !== undefined) {
+      verdict = r <= w.target ? "pass" : "**FAIL**";
+      if (r <= w.target) passes++;
+      else fails++;
+    }
+    const cell = (res: Result | undefined, t: number | undefined) =>
+      res && "error" in res ? `n/a (${res.error})` : fmt(t);
+    const note = best ? w.notes?.[best.lib] : undefined;
+    const cols = [
+      w.title,
+      cell(js.nd?.[w.id], ndMs),
+      fmt(np),
+      r === undefined ? "—" : r.toFixed(2),
+      w.target === undefined ? "—" : `≤ ${w.target}`,
+      verdict,
+    ];
+    if (ts) {
+      const t = ms(js["nd-ts"]?.[w.id]);
+      let tsVerdict = "—";
+      if (w.tsTargetMs !== undefined && t !== undefined) {
+        tsVerdict = t <= w.tsTargetMs ? "pass" : "**FAIL**";
+        if (t <= w.tsTargetMs) tsPasses++;
+        else tsFails++;
+      }
+      cols.push(
+        cell(js["nd-ts"]?.[w.id], t),
+        w.tsTargetMs === undefined ? "—" : `≤ ${w.tsTargetMs}`,
+        tsVerdict,
+      );
+    }
+    cols.push(
+      fmt(plain),
+      best ? `${best.lib}${note ? ` (${note})` : ""}: ${fmt(best.ms)}` : "—",
+      best && np ? (best.ms / np).toFixed(2) : "—",
+    );
+    rows.push(`| ${cols.join(" | ")} |`);
+    json[w.id] = {
+      title: w.title,
+      suite: w.suite,
+      target: w.target ?? null,
+      tsTargetMs: w.tsTargetMs ?? null,
+      nd: js.nd?.[w.id] ?? null,
+      numpy: npResult(w.id) ?? null,
+      ratio: r ?? null,
+      libs: Object.fromEntries(
+        libs.filter((l) => l !== "nd").map((l) => [l, js[l]?.[w.id] ?? null]),
+      ),
+    };
   }
-  let verdict = "—";
-  if (w.target !== undefined && r !== undefined) {
-    verdict = r <= w.target ? "pass" : "**FAIL**";
-    if (r <= w.target) passes++;
-    else fails++;
-  }
-  const ndErr = js.nd?.[w.id];
-  const ndCell = ndErr && "error" in ndErr ? `n/a (${ndErr.error})` : fmt(nd);
-  const note = best ? w.notes?.[best.lib] : undefined;
-  rows.push(
-    `| ${w.title} | ${ndCell} | ${fmt(np)} | ${r === undefined ? "—" : r.toFixed(2)} | ${
-      w.target === undefined ? "—" : `≤ ${w.target}`
-    } | ${verdict} | ${fmt(plain)} | ${
-      best ? `${best.lib}${note ? ` (${note})` : ""}: ${fmt(best.ms)}` : "—"
-    } | ${best && np ? (best.ms / np).toFixed(2) : "—"} |`,
-  );
-  json[w.id] = {
-    title: w.title,
-    target: w.target ?? null,
-    nd: js.nd?.[w.id] ?? null,
-    numpy: numpy?.results[w.id] ?? null,
-    ratio: r ?? null,
-    libs: Object.fromEntries(libs.filter((l) => l !== "nd").map((l) => [l, js[l]?.[w.id] ?? null])),
-  };
+  return rows;
 }
 
 let cpu = `${Deno.build.arch} ${Deno.build.os}`;
@@ -174,18 +303,27 @@ try {
   const model = /model name\s*:\s*(.*)/.exec(info)?.[1];
   if (model) cpu = `${model}, ${navigator.hardwareConcurrency} logical CPUs`;
 } catch { /* not Linux */ }
-const reps = values.quick ? "3 warm-ups, median of 5 runs" : "3 warm-ups, median of 15 runs";
+const reps = values.quick
+  ? "3 warm-ups, median of 5 runs"
+  : "at least 3 warm-up runs and 500 ms of them, then the median of at least 15 runs and 200 ms " +
+    "(at most 1000 runs)";
 const out: string[] = [];
 out.push(`## nd vs NumPy (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)`, "");
 out.push(`- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}), ${cpu}`);
-out.push(
-  numpy
-    ? `- NumPy ${numpy.numpy} (Python ${numpy.python}, ${numpy.executable}), BLAS: ${numpy.blas}`
-    : `- ${numpyNote}`,
-);
+const numpyLine = (s: Suite): string => {
+  const n = s.numpy;
+  if (!n) return `- ${s.label}: ${s.note}`;
+  const files = n.blas_files?.length ? `, loaded ${n.blas_files.join(", ")}` : "";
+  const threads = n.blas_threads ? `, ${n.blas_threads} thread(s)` : "";
+  return `- ${s.label}: NumPy ${n.numpy} (Python ${n.python}, ${n.executable}: ${s.why}), BLAS: ${n.blas}${files}${threads}`;
+};
+for (const s of suites) out.push(numpyLine(s));
 out.push(
   `- ${reps} (at most 10 s per workload); ${
-    gcExposed ? "V8 garbage collected between runs, untimed" : "no GC between runs"
+    gcExposed
+      ? "V8 garbage collected between runs, untimed, except in linear algebra (back to back: " +
+        "a forced collection leaves OpenBLAS's threads cold, see bench/_workload.ts)"
+      : "no GC between runs"
   }; times in ms; ratio = nd/NumPy${
     values["no-mmap"] ? "; JS run with MALLOC_MMAP_MAX_=0 (freed memory reused, see --no-mmap)" : ""
   }`,
@@ -194,14 +332,35 @@ out.push(
   `- plain JS = a hand-written loop over typed arrays; other JS = fastest of ${
     OTHERS.filter((l) => libs.includes(l)).join(", ") || "(none run)"
   }`,
-  "",
 );
-out.push(
-  "| workload | nd | NumPy | ratio | target | met | plain JS | best other JS | other/NumPy |",
-  "|---|--:|--:|--:|--:|---|--:|---|--:|",
-  ...rows,
-  "",
-);
+if (linalg.length) {
+  out.push(
+    `- linalg: nd = the ${ndInfo.name} backend (${ndInfo.reason}${
+      ndBlas.length ? `; mapped ${ndBlas.join(", ")}` : ""
+    }); nd-ts = nd with nd.backend.use("ts") around each call${
+      switchUs === undefined
+        ? ""
+        : ` (switching to TS and back costs ${(switchUs * 1000).toFixed(1)} µs per call)`
+    }; OpenBLAS threads left at their defaults on both sides`,
+  );
+}
+out.push("");
+const HEAD = "| workload | nd | NumPy | ratio | target | met |";
+const TAIL = " plain JS | best other JS | other/NumPy |";
+for (const s of suites) {
+  const ts = s.label === "linalg";
+  if (suites.length > 1) out.push(`### ${s.label}`, "");
+  out.push(
+    ts
+      ? `${HEAD.replace("| nd |", `| nd (${ndInfo.name}) |`)} nd-ts | TS target | TS met |${TAIL}`
+      : `${HEAD}${TAIL}`,
+    ts
+      ? "|---|--:|--:|--:|--:|---|--:|--:|---|--:|---|--:|"
+      : "|---|--:|--:|--:|--:|---|--:|---|--:|",
+    ...tableRows(s.workloads, ts),
+    "",
+  );
+}
 const ndExp = ms(js.nd?.exp), bareExp = ms(js.js?.exp);
 if (ndExp !== undefined && bareExp !== undefined) {
   out.push(
@@ -212,6 +371,9 @@ if (ndExp !== undefined && bareExp !== undefined) {
   );
 }
 if (passes + fails) out.push(`Targets met: ${passes} of ${passes + fails}.`);
+if (tsPasses + tsFails) {
+  out.push(`TypeScript-backend targets met: ${tsPasses} of ${tsPasses + tsFails}.`);
+}
 console.log(out.join("\n"));
 
 if (values.json) {
@@ -222,7 +384,12 @@ if (values.json) {
         date: new Date().toISOString(),
         deno: Deno.version,
         cpu,
-        numpy: numpy ? { ...numpy, results: undefined } : numpyNote,
+        backend: { ...ndInfo, mapped: ndBlas, switchUs: switchUs ?? null },
+        numpy: Object.fromEntries(
+          suites.map((
+            s,
+          ) => [s.label, s.numpy ? { ...s.numpy, results: undefined, why: s.why } : s.note]),
+        ),
         quick: values.quick,
         gc: gcExposed,
         workloads: json,

@@ -1,13 +1,19 @@
 """The NumPy side of `deno task bench:compare`: the same workloads as bench/_*.ts.
 
 Prints one JSON object on stdout: {"numpy": version, "python": version, "blas": ...,
+"blas_files": [loaded BLAS/LAPACK libraries], "blas_threads": n or null,
 "results": {id: {"ms": median, "samples": [...]}}}. Run by bench/compare/compare.ts;
-`python3 bench/compare/numpy_workloads.py --quick` runs it alone.
+`python3 bench/compare/numpy_workloads.py --quick` runs it alone, `--probe` prints only the
+header (compare.ts uses it to find the Python whose NumPy loads the same BLAS as nd).
+Runs on NumPy 1.24 (Debian's python3-numpy) and 2.x.
 """
 
 import argparse
+import ctypes
 import json
+import os
 import platform
+import re
 import sys
 import time
 
@@ -131,6 +137,54 @@ def set_strided():
     return run
 
 
+def matmul(dtype, n):
+    def setup():
+        a, b = uniform(n * n, 21, dtype).reshape(n, n), uniform(n * n, 22, dtype).reshape(n, n)
+        return lambda: a @ b
+
+    return setup
+
+
+def matmul_batch_8():
+    a = uniform(10_000 * 64, 23).reshape(10_000, 8, 8)
+    b = uniform(10_000 * 64, 24).reshape(10_000, 8, 8)
+    return lambda: a @ b
+
+
+def square(n, seed):
+    return uniform(n * n, seed).reshape(n, n)
+
+
+def svd_500():
+    a = square(500, 33)
+    return lambda: np.linalg.svd(a)
+
+
+def solve(n):
+    def setup():
+        a, b = square(n, 31), uniform(n, 32)
+        return lambda: np.linalg.solve(a, b)
+
+    return setup
+
+
+def eigh_500():
+    a = square(500, 34)
+    s = (a + a.T) / 2
+    return lambda: np.linalg.eigh(s)
+
+
+def cholesky_1000():
+    a = square(1000, 35)
+    s = a @ a.T + 1000 * np.eye(1000)
+    return lambda: np.linalg.cholesky(s)
+
+
+def qr_500():
+    a = square(500, 36)
+    return lambda: np.linalg.qr(a)
+
+
 WORKLOADS = {
     "add_out": add_out,
     "add_new": add_new,
@@ -150,20 +204,44 @@ WORKLOADS = {
     "take": take,
     "mask": mask,
     "set_strided": set_strided,
+    "matmul_f64_256": matmul(np.float64, 256),
+    "matmul_f64_1024": matmul(np.float64, 1024),
+    "matmul_f32_256": matmul(np.float32, 256),
+    "matmul_f32_1024": matmul(np.float32, 1024),
+    "matmul_batch_8": matmul_batch_8,
+    "svd_500": svd_500,
+    "solve_1000": solve(1000),
+    "solve_500": solve(500),
+    "eigh_500": eigh_500,
+    "cholesky_1000": cholesky_1000,
+    "qr_500": qr_500,
 }
 
 
-def measure(run, warmup, runs, budget_s):
-    for _ in range(warmup):
-        run()
-    samples = []
-    start = time.perf_counter()
-    for i in range(runs):
+MAX_RUNS = 1000
+
+
+def measure(run, warmup, runs, budget_s, min_ms=0.0, warmup_ms=0.0):
+    """Like bench/_workload.ts `time`: at least `warmup` runs and `warmup_ms` of warm-up, then
+    at least `runs` timed runs, more (up to MAX_RUNS) until they add up to `min_ms`."""
+    warm, i = 0.0, 0
+    while i < warmup or (warm < warmup_ms and i < MAX_RUNS):
         t0 = time.perf_counter()
         run()
-        samples.append((time.perf_counter() - t0) * 1000)
+        warm += (time.perf_counter() - t0) * 1000
+        i += 1
+    samples = []
+    start = time.perf_counter()
+    timed, i = 0.0, 0
+    while i < runs or (timed < min_ms and i < MAX_RUNS):
+        t0 = time.perf_counter()
+        run()
+        dt = (time.perf_counter() - t0) * 1000
+        samples.append(dt)
+        timed += dt
         if i >= 2 and time.perf_counter() - start > budget_s:
             break
+        i += 1
     s = sorted(samples)
     m = len(s) // 2
     median = s[m] if len(s) % 2 else (s[m - 1] + s[m]) / 2
@@ -175,28 +253,73 @@ def blas_info():
         cfg = np.show_config(mode="dicts")
         blas = cfg["Build Dependencies"]["blas"]
         return f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
-    except Exception as e:  # older NumPy: no dict mode
+    except Exception:  # NumPy < 1.26: no dict mode
+        pass
+    try:
+        libs = np.__config__.blas_opt_info.get("libraries", [])
+        return "linked against " + ", ".join(sorted(set(libs))) if libs else "unknown"
+    except Exception as e:
         return f"unknown ({type(e).__name__})"
+
+
+BLAS_FILE = re.compile(r"blas|lapack|mkl|blis|flexiblas", re.IGNORECASE)
+
+
+def blas_files():
+    """The BLAS/LAPACK shared libraries mapped into this process after a product (Linux)."""
+    a = np.ones((64, 64))
+    a @ a
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split(None, 5)[5].strip() for line in f if len(line.split(None, 5)) == 6}
+    except OSError:
+        return []
+    return sorted(p for p in paths if p.startswith("/") and BLAS_FILE.search(os.path.basename(p)))
+
+
+def blas_threads(files):
+    """OpenBLAS's thread count, asked from the loaded library itself, or None."""
+    names = [
+        "openblas_get_num_threads",
+        "openblas_get_num_threads64_",
+        "scipy_openblas_get_num_threads64_",
+        "scipy_openblas_get_num_threads",
+    ]
+    for path in files:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in names:
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn.restype = ctypes.c_int
+                return int(fn())
+    return None
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="fewer repetitions")
     p.add_argument("--only", default="", help="comma-separated workload ids")
+    p.add_argument("--probe", action="store_true", help="print the header only, run nothing")
     args = p.parse_args()
-    warmup, runs = (3, 5) if args.quick else (3, 15)
+    warmup, runs, min_ms, warmup_ms = (3, 5, 0.0, 0.0) if args.quick else (3, 15, 200.0, 500.0)
     only = [w for w in args.only.split(",") if w]
+    files = blas_files()
     results = {}
     for wid, setup in WORKLOADS.items():
-        if only and wid not in only:
+        if args.probe or (only and wid not in only):
             continue
-        results[wid] = measure(setup(), warmup, runs, 10.0)
+        results[wid] = measure(setup(), warmup, runs, 10.0, min_ms, warmup_ms)
     json.dump(
         {
             "numpy": np.__version__,
             "python": platform.python_version(),
             "executable": sys.executable,
             "blas": blas_info(),
+            "blas_files": files,
+            "blas_threads": blas_threads(files),
             "results": results,
         },
         sys.stdout,
