@@ -226,6 +226,21 @@ function matmul(dtype: "float64" | "float32", n: number): Workload {
   return w;
 }
 
+/** `matmul(a, b, { out })` at n = 1024 float64: the product without a fresh 8 MB result. */
+const matmulOut: Workload = {
+  id: "matmul_f64_1024_out",
+  title: "matmul 1024×1024 @ 1024×1024 float64 into out",
+  suite: "linalg",
+  gcBetweenRuns: false,
+  unavailable: canMatmul,
+  impls: {
+    nd: ndSetup(canMatmul, () => {
+      const a = square(1024, 21), b = square(1024, 22), out = nd.empty([1024, 1024]);
+      return () => nd.matmul(a, b, { out });
+    }),
+  },
+};
+
 const canBatch = probe("stacked matmul", () => nd.matmul(tiny().reshape([1, 2, 2]), tiny()));
 
 const matmulBatch: Setup = () => {
@@ -291,6 +306,7 @@ function solveRoutine(n: number, target?: number, tsTargetMs?: number): Routine 
 export const LINALG: Workload[] = [
   matmul("float64", 256),
   matmul("float64", 1024),
+  matmulOut,
   matmul("float32", 256),
   matmul("float32", 1024),
   {

@@ -340,7 +340,7 @@ if (linalg.length) {
     }); nd-ts = nd with nd.backend.use("ts") around each call${
       switchUs === undefined
         ? ""
-        : ` (switching to TS and back costs ${(switchUs * 1000).toFixed(1)} µs per call)`
+        : ` (switching to TS and back costs ${switchUs.toFixed(2)} µs per call)`
     }; OpenBLAS threads left at their defaults on both sides`,
   );
 }

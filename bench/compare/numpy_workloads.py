@@ -145,6 +145,12 @@ def matmul(dtype, n):
     return setup
 
 
+def matmul_f64_1024_out():
+    a, b = uniform(1024 * 1024, 21).reshape(1024, 1024), uniform(1024 * 1024, 22).reshape(1024, 1024)
+    out = np.empty((1024, 1024))
+    return lambda: np.matmul(a, b, out=out)
+
+
 def matmul_batch_8():
     a = uniform(10_000 * 64, 23).reshape(10_000, 8, 8)
     b = uniform(10_000 * 64, 24).reshape(10_000, 8, 8)
@@ -206,6 +212,7 @@ WORKLOADS = {
     "set_strided": set_strided,
     "matmul_f64_256": matmul(np.float64, 256),
     "matmul_f64_1024": matmul(np.float64, 1024),
+    "matmul_f64_1024_out": matmul_f64_1024_out,
     "matmul_f32_256": matmul(np.float32, 256),
     "matmul_f32_1024": matmul(np.float32, 1024),
     "matmul_batch_8": matmul_batch_8,

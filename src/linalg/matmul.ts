@@ -12,7 +12,7 @@ import { NDArray } from "../core/ndarray.ts";
 import { resultType } from "../core/promotion.ts";
 import { broadcastShapes, fmtShape, shapeSize } from "../core/shape.ts";
 import { toArray } from "../core/asarray.ts";
-import { ascontiguous, copy } from "../core/copy.ts";
+import { ascontiguous, copy, copyInto } from "../core/copy.ts";
 import { broadcastTo, moveaxis } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { multiply } from "../ops/elementwise.ts";
@@ -96,9 +96,11 @@ function gemmGeneric(
  * const a = nd.array([[1, 2], [3, 4]], { dtype: "float64" });
  * assert(nd.matmul(a, a).toArray().flat().join() === "7,10,15,22");
  * assert(nd.matmul(a, [1, 1]).toArray().join() === "3,7");
+ * const out = nd.empty([2, 2]);
+ * assert(nd.matmul(a, a, { out }) === out && out.get(1, 1) === 22);
  * ```
  */
-export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
+export function matmul(x: ArrayLike, y: ArrayLike, opts: MatmulOpts = {}): NDArray {
   const a0 = toArray(x, "matmul"), b0 = toArray(y, "matmul");
   if (a0.ndim === 0 || b0.ndim === 0) {
     throw new TypeError(
@@ -120,15 +122,27 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
   let shape = [...batch, m, n];
   if (a0.ndim === 1) shape = [...batch, n];
   if (b0.ndim === 1) shape = a0.ndim === 1 ? [...batch] : [...batch, m];
+  const out = opts.out;
+  if (out !== undefined) checkOut(out, shape, dtype);
   const work: DType = dtype === "float16" ? "float32" : dtype;
   if (isLinalgType(work)) {
-    const r = blasMatmul(cast(a, work), cast(b, work), batch, m, n, k, work);
-    return work === dtype ? r.reshape(shape) : copy(r, dtype).reshape(shape);
+    const A = cast(a, work), B = cast(b, work);
+    // Write straight into `out` when it can take gemm's output as is and overlaps no input.
+    const direct = out !== undefined && work === dtype && out.flags.cContiguous &&
+        out.offset === 0 && out.data.buffer !== A.data.buffer && out.data.buffer !== B.data.buffer
+      ? out.data as FloatBuffer
+      : undefined;
+    const r = blasMatmul(A, B, batch, m, n, k, work, direct);
+    if (direct !== undefined) return out!;
+    const full = work === dtype ? r.reshape(shape) : copy(r, dtype).reshape(shape);
+    if (out === undefined) return full;
+    copyInto(out, full);
+    return out;
   }
   const A = ascontiguous(copyIfNeeded(broadcastTo(a, [...batch, m, k]), dtype));
   const B = ascontiguous(copyIfNeeded(broadcastTo(b, [...batch, k, n]), dtype));
   const nb = shapeSize(batch);
-  const out = new NDArray(dtype, allocate(dtype, nb * m * n), [...batch, m, n]);
+  const res = new NDArray(dtype, allocate(dtype, nb * m * n), [...batch, m, n]);
   for (let t = 0; t < nb; t++) {
     gemmGeneric(
       dtype,
@@ -136,14 +150,41 @@ export function matmul(x: ArrayLike, y: ArrayLike): NDArray {
       A.offset + t * m * k,
       B.data,
       B.offset + t * k * n,
-      out.data,
+      res.data,
       t * m * n,
       m,
       k,
       n,
     );
   }
-  return out.reshape(shape);
+  if (out === undefined) return res.reshape(shape);
+  copyInto(out, res.reshape(shape));
+  return out;
+}
+
+/** Options of {@link matmul}. */
+export interface MatmulOpts {
+  /**
+   * Where to put the result: an array of exactly the result's shape and dtype (NumPy's
+   * `out=`). Reusing one array across calls saves allocating (and, for large results,
+   * faulting in) fresh memory each time. Returned.
+   */
+  out?: NDArray;
+}
+
+function checkOut(out: NDArray, shape: readonly number[], dtype: DType): void {
+  if (!(out instanceof NDArray)) {
+    throw new TypeError(`matmul: out must be an NDArray, got ${typeof out}`);
+  }
+  if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
+    throw new TypeError(
+      `matmul: out has shape ${fmtShape(out.shape)}, the result has shape ${fmtShape(shape)}`,
+    );
+  }
+  if (out.dtype !== dtype) {
+    throw new TypeError(`matmul: out has dtype ${out.dtype}, the result has dtype ${dtype}`);
+  }
+  if (!out.flags.writeable) throw new TypeError("matmul: out is read-only");
 }
 
 function isLinalgType(d: DType): d is LinalgDType {
@@ -206,12 +247,19 @@ function blasMatmul(
   n: number,
   k: number,
   dt: LinalgDType,
+  dest?: FloatBuffer,
 ): NDArray {
   const nb = shapeSize(batch);
-  const out = new NDArray(dt, allocate(dt, nb * m * n), [...batch, m, n]);
+  const out = new NDArray(dt, dest ?? allocate(dt, nb * m * n), [...batch, m, n]);
   if (nb === 0 || m === 0 || n === 0) return out;
   const c = out.data as FloatBuffer;
-  if (k === 0) return out;
+  if (k === 0) {
+    // An empty sum: zeros (a fresh buffer already is; `out` may hold old values).
+    if (dest !== undefined) {
+      c.fill(0, 0, nb * m * n * (dt === "complex64" || dt === "complex128" ? 2 : 1));
+    }
+    return out;
+  }
   if (b.ndim === 2 && a.flags.cContiguous && nb > 1) {
     // One product of the stacked rows: [nb·m, k] × [k, n].
     const B2 = operand(b, [], k, n);
