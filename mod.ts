@@ -40,6 +40,10 @@ export {
   swapaxes,
   transpose,
 } from "./src/core/views.ts";
+export { asStrided } from "./src/core/as_strided.ts";
+export type { AsStridedOpts } from "./src/core/as_strided.ts";
+export { slidingWindowView } from "./src/core/sliding_window_view.ts";
+export type { SlidingWindowOpts } from "./src/core/sliding_window_view.ts";
 export * from "./src/ops/creation.ts";
 export * from "./src/ops/elementwise.ts";
 export type { Ufunc, UfuncOpts } from "./src/ops/ufunc.ts";

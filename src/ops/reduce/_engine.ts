@@ -422,8 +422,10 @@ export function reduceAxes(
   }
   const lanesIn = DTYPES[a.dtype].lanes, lanesAcc = DTYPES[accType].lanes;
   const dims = a.shape.map((_, i) => i).filter((i) => a.shape[i] !== 1);
+  // Among axes of equal smallest stride the last is innermost, as in NumPy's iterator (a
+  // sliding-window view has stride 1 on both axes; its window axis is the inner one).
   const fastest = dims.reduce(
-    (best, d) => (Math.abs(a.strides[d]) < Math.abs(a.strides[best]) ? d : best),
+    (best, d) => (Math.abs(a.strides[d]) <= Math.abs(a.strides[best]) ? d : best),
     dims[0] ?? 0,
   );
   const inner = dims.length === 0 || axes.includes(fastest);
@@ -442,6 +444,18 @@ export function reduceAxes(
     const od = out.data;
     let k = 0;
     const bigAcc = repr(accType) === "big";
+    if (outerShape.length === 0 && lanesAcc === 1) {
+      // One run per output element: a plain loop over the (coalesced) kept axes.
+      const [ks, kst] = coalesce(outShape, [keptSt]);
+      if (ks.length <= 1) {
+        const step = kst[0][0] ?? 0, p0 = a.offset * lanesIn;
+        for (let q = 0; q < nOut; q++) {
+          const v = run(a.data, p0 + q * step, n, s, scratch);
+          od[q] = bigAcc ? v as bigint : v as number;
+        }
+        return finish(out);
+      }
+    }
     for (const base of offsets(outShape, keptSt)) {
       const p0 = a.offset * lanesIn + base;
       if (outerShape.length === 0) {
