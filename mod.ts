@@ -82,4 +82,5 @@ export type { BackendInfo, UseOpts } from "./src/backend/mod.ts";
 export * from "./src/ops/manipulation/mod.ts";
 export * from "./src/ops/sorting/mod.ts";
 export * from "./src/io/mod.ts";
+export * as io from "./src/io/mod.ts";
 export * as testing from "./src/testing/mod.ts";

@@ -13,7 +13,7 @@ import {
   DTYPES,
   type TypedArray,
 } from "./dtype.ts";
-import { NDArray } from "./ndarray.ts";
+import { assertLive, NDArray } from "./ndarray.ts";
 import { promoteTypes, weakKind } from "./promotion.ts";
 import type { ArrayLike, Scalar } from "./_array_like.ts";
 import { type ScalarLike, writeScalar } from "./_scalar.ts";
@@ -218,7 +218,10 @@ export function asarray<D extends DType = DType>(
 
 /** Internal: `asarray` with the name of the calling function in error messages. */
 export function toArray(x: ArrayLike, where: string, dtype?: DType): NDArray {
-  if (x instanceof NDArray && (dtype === undefined || x.dtype === dtype)) return x;
+  if (x instanceof NDArray) {
+    assertLive(x, where);
+    if (dtype === undefined || x.dtype === dtype) return x;
+  }
   try {
     return asarray(x, { dtype });
   } catch (e) {

@@ -5,7 +5,7 @@
  */
 
 import { allocate, type DType, DTYPES } from "./dtype.ts";
-import { NDArray } from "./ndarray.ts";
+import { assertLive, NDArray } from "./ndarray.ts";
 import { broadcastShapes, broadcastStrides, fmtShape, shapesEqual } from "./shape.ts";
 import { HELPERS, type LoopSpec, runLoop } from "./_kernel.ts";
 
@@ -81,6 +81,8 @@ export function sharesBuffer(a: NDArray, b: NDArray): boolean {
  * broadcast to `dst.shape`: only those elements are written.
  */
 export function copyInto(dst: NDArray, src: NDArray, where?: NDArray<"bool">): void {
+  assertLive(dst, "copyto");
+  assertLive(src, "copyto");
   if (!dst.flags.writeable) {
     throw new TypeError("copyto: assignment destination is read-only");
   }
@@ -144,6 +146,7 @@ export function copyInto(dst: NDArray, src: NDArray, where?: NDArray<"bool">): v
 export function copy<D extends DType>(a: NDArray<D>): NDArray<D>;
 export function copy<T extends DType>(a: NDArray, dtype: T): NDArray<T>;
 export function copy(a: NDArray, dtype?: DType): NDArray {
+  assertLive(a, "copy");
   const d = dtype ?? a.dtype;
   const out = new NDArray(d, allocate(d, a.size), a.shape);
   copyInto(out, a);

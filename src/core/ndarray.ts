@@ -169,6 +169,7 @@ export class NDArray<D extends DType = DType> {
 
   /** Flat element index in `data` (in elements) of a full multi-index; throws when out of range. */
   #locate(index: readonly number[], where: string): number {
+    assertLive(this, where);
     if (index.length !== this.ndim) {
       throw new RangeError(
         `${where}: expected ${this.ndim} indices for shape ${
@@ -278,6 +279,7 @@ export class NDArray<D extends DType = DType> {
    */
   // deno-lint-ignore no-explicit-any
   toArray(): any {
+    assertLive(this, "toArray");
     const rec = (dim: number, p: number): NestedArray<ScalarMap[D]> => {
       if (dim === this.ndim) return readScalar(this.data, this.dtype, p) as ScalarMap[D];
       const out: NestedArray<ScalarMap[D]>[] = [];
@@ -438,6 +440,7 @@ export class NDArray<D extends DType = DType> {
    * 1000 elements.
    */
   toString(): string {
+    assertLive(this, "toString");
     return methods.repr(this);
   }
 
@@ -456,3 +459,22 @@ export class NDArray<D extends DType = DType> {
 export type NestedArray<T> = T | NestedArray<T>[];
 
 export type { Scalar };
+
+/**
+ * Throws when `a`'s memory was released (a closed memmap detaches its buffer: every view then
+ * has a zero-length `data`), so that nd never reads or writes through a dead mapping.
+ *
+ * @example
+ * ```ts
+ * import { assertLive } from "./ndarray.ts";
+ * import * as nd from "../../mod.ts";
+ * assertLive(nd.zeros([2]), "example"); // a live array passes
+ * ```
+ */
+export function assertLive(a: NDArray, where: string): void {
+  if (a.data.length === 0 && a.size > 0) {
+    throw new TypeError(
+      `${where}: the array's memory was released (its memmap was closed): reopen the file`,
+    );
+  }
+}

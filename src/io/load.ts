@@ -9,12 +9,14 @@ import { MAGIC } from "./_npy_header.ts";
 import { parseNpy } from "./_npy_data.ts";
 import { parseNpz } from "./_npz.ts";
 import { readFileChunked } from "./_file.ts";
+import { openMemmap } from "./open_memmap.ts";
 
 /** Options of {@linkcode load}. */
 export interface LoadOpts {
   /**
-   * Memory-map the file instead of reading it (NumPy's `mmap_mode`). Not supported yet:
-   * only `undefined` and `null` are accepted.
+   * Memory-map a `.npy` file instead of reading it (NumPy's `mmap_mode`): the result is a
+   * `Memmap` over the file's data (see `openMemmap`; `"w+"` is refused here, as there is no
+   * shape to create). Ignored for `.npz` archives, as in NumPy.
    */
   mmapMode?: "r" | "r+" | "w+" | "c" | null;
 }
@@ -66,13 +68,21 @@ export function load(
     );
   }
   const mode = opts.mmapMode;
-  if (mode !== undefined && mode !== null) {
-    throw new RangeError(
-      `load: mmapMode ${JSON.stringify(mode)} is not supported yet: memory mapping is not ` +
-        `implemented, omit mmapMode to read the file into memory`,
-    );
-  }
   const name = path instanceof URL ? path.pathname : path;
+  if (mode !== undefined && mode !== null) {
+    if (!["r", "r+", "c", "w+"].includes(mode)) {
+      throw new RangeError(
+        `load: mmapMode must be "r", "r+", "c" or null, got ${JSON.stringify(mode)}`,
+      );
+    }
+    if (mode === "w+") {
+      throw new RangeError(
+        'load: mmapMode "w+" would create an empty file: use openMemmap(path, { mode: "w+", ' +
+          "dtype, shape })",
+      );
+    }
+    if (!name.endsWith(".npz")) return openMemmap(name, { mode });
+  }
   const where = `load: ${JSON.stringify(path instanceof URL ? path.href : path)}`;
   const bytes = readFileChunked(path);
   if (hasPrefix(bytes, MAGIC)) {
