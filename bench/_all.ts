@@ -4,13 +4,15 @@ import { REDUCE } from "./_reduce.ts";
 import { COPY } from "./_copy.ts";
 import { INDEXING } from "./_indexing.ts";
 import { LINALG } from "./_linalg.ts";
+import { MEMORY } from "./_memory.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing, linear algebra. */
+/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory. */
 export const ALL: readonly Workload[] = [
   ...ELEMENTWISE,
   ...REDUCE,
   ...COPY,
   ...INDEXING,
   ...LINALG,
+  ...MEMORY,
 ];

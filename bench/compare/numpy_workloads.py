@@ -191,6 +191,34 @@ def qr_500():
     return lambda: np.linalg.qr(a)
 
 
+def mmap_sum_1g():
+    import tempfile
+    path = os.path.join(os.environ.get("TMPDIR", tempfile.gettempdir()), "np_bench_mmap_1gib.npy")
+    rows = 2**27
+    try:
+        ok = np.load(path, mmap_mode="r").shape == (rows,)
+    except (OSError, ValueError):
+        ok = False
+    if not ok:
+        out = np.lib.format.open_memmap(path, mode="w+", dtype=np.float64, shape=(rows,))
+        block = uniform(1 << 21, 41)
+        for s in range(0, rows, 1 << 21):
+            out[s:s + (1 << 21)] = block
+        out.flush()
+        del out
+
+    def run():
+        m = np.load(path, mmap_mode="r")
+        return m.sum()
+
+    return run
+
+
+def swv_mean_1m():
+    x = uniform(1_000_000, 42)
+    return lambda: np.lib.stride_tricks.sliding_window_view(x, 100).mean(axis=-1)
+
+
 WORKLOADS = {
     "add_out": add_out,
     "add_new": add_new,
@@ -210,6 +238,8 @@ WORKLOADS = {
     "take": take,
     "mask": mask,
     "set_strided": set_strided,
+    "mmap_sum_1g": mmap_sum_1g,
+    "swv_mean_1m": swv_mean_1m,
     "matmul_f64_256": matmul(np.float64, 256),
     "matmul_f64_1024": matmul(np.float64, 1024),
     "matmul_f64_1024_out": matmul_f64_1024_out,
