@@ -88,4 +88,24 @@ show(
   "toNpy header (the bytes np.save writes)",
   new TextDecoder().decode(nd.toNpy(a).subarray(10, 60)).trim(),
 );
+
+// Memory efficiency: stride tricks and memory-mapped files processed in chunks.
+const series = nd.sin(nd.arange(20).astype("float64"));
+const windows = nd.slidingWindowView(series, 5); // a view: no copy of the 16 windows
+show("moving average over windows of 5 (first 4)", nd.mean(windows, { axis: -1 }).slice("0:4"));
+show(
+  "asStrided: overlapping rows of arange(6) (bounds-checked)",
+  nd.asStrided(nd.arange(6), { shape: [4, 3], strides: [1, 1], writeable: false }),
+);
+show("memory mapping here", nd.io.mapInfo());
+const big = nd.openMemmap(`${dir}/big.npy`, { mode: "w+", dtype: "float64", shape: [10000, 3] });
+let row = 0;
+for (const chunk of nd.io.chunks(big, { size: 4096 })) {
+  chunk.setSlice([], nd.arange(row, row + chunk.shape[0]).astype("float64").reshape([-1, 1]));
+  row += chunk.shape[0];
+}
+big.close(); // flushed to disk; using `big` now would throw
+const mapped = nd.load(`${dir}/big.npy`, { mmapMode: "r" }) as nd.Memmap;
+show("column means of a 10000×3 .npy read through a memmap", nd.mean(mapped, { axis: 0 }));
+mapped.close();
 Deno.removeSync(dir, { recursive: true });
