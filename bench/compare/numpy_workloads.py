@@ -157,6 +157,16 @@ def matmul_batch_8():
     return lambda: a @ b
 
 
+def random_10m():
+    rng = np.random.default_rng(0)
+    return lambda: rng.random(N)
+
+
+def normal_10m():
+    rng = np.random.default_rng(0)
+    return lambda: rng.standard_normal(N)
+
+
 def square(n, seed):
     return uniform(n * n, seed).reshape(n, n)
 
@@ -252,6 +262,8 @@ WORKLOADS = {
     "eigh_500": eigh_500,
     "cholesky_1000": cholesky_1000,
     "qr_500": qr_500,
+    "random_10m": random_10m,
+    "normal_10m": normal_10m,
 }
 
 
