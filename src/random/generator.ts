@@ -100,8 +100,11 @@ export class Generator {
    * `random()` gives one number, `random(shape)` an array; the dtype goes in the options.
    */
   random(): number;
+  /** Draws of the given shape. */
   random(size: Size, opts?: FloatOpts): NDArray<"float64" | "float32">;
+  /** Draws of the given shape. */
   random(opts: FloatOpts & { size: Size }): NDArray<"float64" | "float32">;
+  /** One draw, or an array when a size is given. */
   random(opts: FloatOpts): number | NDArray<"float64" | "float32">;
   random(size?: Size | FloatOpts, opts?: FloatOpts): number | NDArray<"float64" | "float32"> {
     const o = floatOpts("random", size, opts);
@@ -126,6 +129,7 @@ export class Generator {
    * result is a bigint.
    */
   integers(low: number | bigint, opts?: IntegersOpts): IntegerScalar | NDArray;
+  /** One draw, or an array when a size is given. */
   integers(
     low: number | bigint,
     high: number | bigint | undefined,
@@ -155,6 +159,7 @@ export class Generator {
 
   /** Floats in [low, high): `low + (high - low)·u`. Parameters may be arrays (broadcast). */
   uniform(low: Param, high: Param, opts: SampleOpts & { size: Size }): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   uniform(low?: Param, high?: Param, opts?: SampleOpts): number | NDArray<"float64">;
   uniform(low: Param = 0, high: Param = 1, opts: SampleOpts = {}): number | NDArray<"float64"> {
     if (isOpts(low)) [low, opts] = [0, low as SampleOpts];
@@ -171,6 +176,7 @@ export class Generator {
 
   /** Normal draws `loc + scale·z` (ziggurat); `scale` must be non-negative. */
   normal(loc: Param, scale: Param, opts: SampleOpts & { size: Size }): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   normal(loc?: Param, scale?: Param, opts?: SampleOpts): number | NDArray<"float64">;
   normal(loc: Param = 0, scale: Param = 1, opts: SampleOpts = {}): number | NDArray<"float64"> {
     if (isOpts(loc)) [loc, opts] = [0, loc as SampleOpts];
@@ -184,7 +190,9 @@ export class Generator {
 
   /** Standard normal draws (ziggurat), float64 or float32. */
   standardNormal(opts: FloatOpts & { size: Size }): NDArray<"float64" | "float32">;
+  /** One draw, or an array when a size is given. */
   standardNormal(opts?: FloatOpts): number | NDArray<"float64" | "float32">;
+  /** Draws of the given shape. */
   standardNormal(size: Size, opts?: FloatOpts): NDArray<"float64" | "float32">;
   standardNormal(
     size?: Size | FloatOpts,
@@ -202,12 +210,14 @@ export class Generator {
     }
     if (shape === null) return standardNormal(bg);
     const out = new Float64Array(shapeSize(shape));
+    /** One draw, or an array when a size is given. */
     fillStandardNormal(bg, out, 0, out.length);
     return new NDArray("float64", out, shape);
   }
 
   /** Exponential draws `scale·e` (ziggurat); `scale` must be non-negative. */
   exponential(scale: Param, opts: SampleOpts & { size: Size }): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   exponential(scale?: Param, opts?: SampleOpts): number | NDArray<"float64">;
   exponential(scale: Param = 1, opts: SampleOpts = {}): number | NDArray<"float64"> {
     if (isOpts(scale)) [scale, opts] = [1, scale as SampleOpts];
@@ -237,6 +247,7 @@ export class Generator {
         throw new RangeError(`permutation: x must be a non-negative integer or an array, got ${x}`);
       }
       const out = new NDArray("int64", BigInt64Array.from({ length: x }, (_, i) => BigInt(i)), [x]);
+      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
@@ -248,17 +259,20 @@ export class Generator {
     const ax = normalizeAxis(axis, arr.ndim, "permutation");
     if (arr.ndim === 1) {
       const out = copy(arr);
+      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
     const n = arr.shape[ax];
     const idx = new NDArray("int64", BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [n]);
+    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, idx, 0, "permutation");
     return take(arr, idx, { axis: ax });
   }
 
   /** Shuffles `x` in place along `axis` (default 0): an NDArray, or a JS array. */
   shuffle(x: NDArray | unknown[], opts: AxisOpts = {}): void {
+    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, x, opts.axis ?? 0, "shuffle");
   }
 }

@@ -31,6 +31,7 @@ export function globalState(): RandomState {
  * ```
  */
 export function seed(s?: LegacySeed): void {
+  /** One draw, or an array when a size is given. */
   globalState().seed(s);
 }
 
@@ -46,6 +47,7 @@ export function seed(s?: LegacySeed): void {
  * ```
  */
 export function rand(): number;
+/** Draws of the given shape. */
 export function rand(d0: number, ...dims: number[]): NDArray<"float64">;
 export function rand(...dims: number[]): number | NDArray<"float64"> {
   return (globalState().rand as (...d: number[]) => number | NDArray<"float64">)(...dims);
@@ -63,6 +65,7 @@ export function rand(...dims: number[]): number | NDArray<"float64"> {
  * ```
  */
 export function randn(): number;
+/** Draws of the given shape. */
 export function randn(d0: number, ...dims: number[]): NDArray<"float64">;
 export function randn(...dims: number[]): number | NDArray<"float64"> {
   return (globalState().randn as (...d: number[]) => number | NDArray<"float64">)(...dims);

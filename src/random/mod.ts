@@ -35,3 +35,4 @@ export type { SeedLike, SeedSequenceOpts } from "./seed_sequence.ts";
 export type { ChoiceOpts } from "./_choice.ts";
 export type { IntegerDType, IntegerScalar } from "./_integers.ts";
 export type { Param, Size } from "./_common.ts";
+export type { BitGen } from "./_bitgen.ts";

@@ -15,7 +15,9 @@ export type LegacySeed = number | bigint | readonly (number | bigint)[];
 
 /** The state of an {@link MT19937}, in NumPy's `bit_generator.state` layout. */
 export interface MT19937State {
+  /** The bit generator's name. */
   bitGenerator: "MT19937";
+  /** The 624 state words and the position of the next one to temper. */
   state: { key: Uint32Array; pos: number };
 }
 

@@ -18,7 +18,9 @@ const RAW = 1024;
 
 /** The state of a {@link PCG64}, in NumPy's `bit_generator.state` layout. */
 export interface PCG64State {
+  /** The bit generator's name. */
   bitGenerator: "PCG64";
+  /** The 128-bit LCG state and increment. */
   state: { state: bigint; inc: bigint };
   /** 1 when a 32-bit half of the last 64-bit draw is waiting to be used by `next32`. */
   hasUint32: 0 | 1;
@@ -82,8 +84,11 @@ export class PCG64 implements BitGen {
   }
 
   #setState(state: bigint, inc: bigint): void {
+    /** One draw, or an array when a size is given. */
     toWords(state, this.#st, 0);
+    /** One draw, or an array when a size is given. */
     toWords(inc, this.#st, 4);
+    /** One draw, or an array when a size is given. */
     toWords(fourStepIncrement(inc), this.#st, 8);
     this.#pos = this.#len = 0;
   }
@@ -199,6 +204,7 @@ export class PCG64 implements BitGen {
    * array of that shape.
    */
   randomRaw(): bigint;
+  /** Draws of the given shape. */
   randomRaw(size: number | readonly number[]): NDArray<"uint64">;
   randomRaw(size?: number | readonly number[]): bigint | NDArray<"uint64"> {
     if (size === undefined) {

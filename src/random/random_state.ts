@@ -35,7 +35,9 @@ export interface LegacySizeOpts {
 
 /** A RandomState's full state: the MT19937 state plus the cached Gaussian. */
 export interface RandomStateState extends MT19937State {
+  /** 1 when a Gaussian from the last pair is cached. */
   hasGauss: 0 | 1;
+  /** The cached Gaussian. */
   gauss: number;
 }
 
@@ -117,7 +119,9 @@ export class RandomState {
 
   /** Floats in [0, 1) (53 bits from two 32-bit draws). */
   randomSample(): number;
+  /** Draws of the given shape. */
   randomSample(size: Size): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   randomSample(size?: Size): number | NDArray<"float64">;
   randomSample(size?: Size): number | NDArray<"float64"> {
     const shape = sizeShape(size, "randomSample");
@@ -139,6 +143,7 @@ export class RandomState {
 
   /** Floats in [0, 1) of shape `dims` (`rand()` is one number). */
   rand(): number;
+  /** Draws of the given shape. */
   rand(d0: number, ...dims: number[]): NDArray<"float64">;
   rand(...shape: number[]): number | NDArray<"float64"> {
     const s = dims("rand", shape);
@@ -147,6 +152,7 @@ export class RandomState {
 
   /** Standard normal draws of shape `dims` (`randn()` is one number). */
   randn(): number;
+  /** Draws of the given shape. */
   randn(d0: number, ...dims: number[]): NDArray<"float64">;
   randn(...shape: number[]): number | NDArray<"float64"> {
     const s = dims("randn", shape);
@@ -155,7 +161,9 @@ export class RandomState {
 
   /** Standard normal draws (legacy polar method). */
   standardNormal(): number;
+  /** Draws of the given shape. */
   standardNormal(size: Size): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   standardNormal(size?: Size): number | NDArray<"float64">;
   standardNormal(size?: Size): number | NDArray<"float64"> {
     const shape = sizeShape(size, "standardNormal");
@@ -167,6 +175,7 @@ export class RandomState {
 
   /** Normal draws `loc + scale·z`; `scale` must be non-negative. */
   normal(loc: Param, scale: Param, opts: LegacySizeOpts & { size: Size }): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   normal(loc?: Param, scale?: Param, opts?: LegacySizeOpts): number | NDArray<"float64">;
   normal(loc: Param = 0, scale: Param = 1, opts: LegacySizeOpts = {}): number | NDArray<"float64"> {
     if (isOpts(loc)) [loc, opts] = [0, loc as LegacySizeOpts];
@@ -179,6 +188,7 @@ export class RandomState {
 
   /** Floats in [low, high) as `low + (high - low)·u` (high < low allowed, as in NumPy). */
   uniform(low: Param, high: Param, opts: LegacySizeOpts & { size: Size }): NDArray<"float64">;
+  /** One draw, or an array when a size is given. */
   uniform(low?: Param, high?: Param, opts?: LegacySizeOpts): number | NDArray<"float64">;
   uniform(low: Param = 0, high: Param = 1, opts: LegacySizeOpts = {}): number | NDArray<"float64"> {
     if (isOpts(low)) [low, opts] = [0, low as LegacySizeOpts];
@@ -198,6 +208,7 @@ export class RandomState {
    * rejection. int64 by default: without `size` the result is a bigint.
    */
   randint(low: number | bigint, opts?: RandintOpts): IntegerScalar | NDArray;
+  /** One draw, or an array when a size is given. */
   randint(
     low: number | bigint,
     high: number | bigint | undefined,
@@ -225,6 +236,7 @@ export class RandomState {
         throw new RangeError(`permutation: x must be a non-negative integer or an array, got ${x}`);
       }
       const out = new NDArray("int64", BigInt64Array.from({ length: x }, (_, i) => BigInt(i)), [x]);
+      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
@@ -234,17 +246,20 @@ export class RandomState {
     }
     if (arr.ndim === 1) {
       const out = copy(arr);
+      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
     const n = arr.shape[0];
     const idx = new NDArray("int64", BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [n]);
+    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, idx, 0, "permutation");
     return take(arr, idx, { axis: 0 });
   }
 
   /** Shuffles `x` in place along axis 0: an NDArray, or a JS array. */
   shuffle(x: NDArray | unknown[]): void {
+    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, x, 0, "shuffle");
   }
 }
