@@ -83,4 +83,5 @@ export * from "./src/ops/manipulation/mod.ts";
 export * from "./src/ops/sorting/mod.ts";
 export * from "./src/io/mod.ts";
 export * as io from "./src/io/mod.ts";
+export * as random from "./src/random/mod.ts";
 export * as testing from "./src/testing/mod.ts";

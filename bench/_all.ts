@@ -5,9 +5,10 @@ import { COPY } from "./_copy.ts";
 import { INDEXING } from "./_indexing.ts";
 import { LINALG } from "./_linalg.ts";
 import { MEMORY } from "./_memory.ts";
+import { RANDOM } from "./_random.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory. */
+/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random. */
 export const ALL: readonly Workload[] = [
   ...ELEMENTWISE,
   ...REDUCE,
@@ -15,4 +16,5 @@ export const ALL: readonly Workload[] = [
   ...INDEXING,
   ...LINALG,
   ...MEMORY,
+  ...RANDOM,
 ];

@@ -162,6 +162,11 @@ def random_10m():
     return lambda: rng.random(N)
 
 
+def random_10m_out():
+    rng, out = np.random.default_rng(0), np.empty(N)
+    return lambda: rng.random(out=out)
+
+
 def normal_10m():
     rng = np.random.default_rng(0)
     return lambda: rng.standard_normal(N)
@@ -263,6 +268,7 @@ WORKLOADS = {
     "cholesky_1000": cholesky_1000,
     "qr_500": qr_500,
     "random_10m": random_10m,
+    "random_10m_out": random_10m_out,
     "normal_10m": normal_10m,
 }
 

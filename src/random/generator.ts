@@ -31,6 +31,12 @@ export interface FloatOpts {
   size?: Size;
   /** "float64" (default) or "float32". */
   dtype?: "float64" | "float32";
+  /**
+   * `random` only: a C-contiguous, writeable array of the dtype to fill instead of a new one
+   * (NumPy's `out=`; its shape is the size, and must equal `size` when both are given).
+   * Reusing one array saves allocating fresh memory for every batch. Returned.
+   */
+  out?: NDArray;
 }
 
 /** Options of {@link Generator.integers}. */
@@ -61,6 +67,36 @@ function floatDType(where: string, d: unknown): "float64" | "float32" {
   throw new TypeError(`${where}: dtype must be "float64" or "float32", got ${String(d)}`);
 }
 
+/** `random`'s `out`: checked before any draw, then filled in place. */
+function fillOut(
+  out: NDArray,
+  dtype: "float64" | "float32",
+  shape: number[] | null,
+  bg: PCG64,
+): NDArray<"float64" | "float32"> {
+  if (!(out instanceof NDArray)) {
+    throw new TypeError(`random: out must be an NDArray, got ${typeof out}`);
+  }
+  if (out.dtype !== dtype) {
+    throw new TypeError(`random: out has dtype ${out.dtype}, the draws are ${dtype}`);
+  }
+  if (!out.flags.cContiguous || !out.flags.writeable) {
+    throw new TypeError("random: out must be C-contiguous and writeable");
+  }
+  if (shape !== null && (shape.length !== out.ndim || shape.some((d, i) => d !== out.shape[i]))) {
+    throw new TypeError(
+      `random: size [${shape}] does not match out's shape [${out.shape.join(",")}]`,
+    );
+  }
+  if (out.size === 0) return out as NDArray<"float64" | "float32">;
+  if (dtype === "float64") bg.fillDoubles(out.data as Float64Array, out.offset, out.size);
+  else {
+    const d = out.data as Float32Array;
+    for (let i = out.offset; i < out.offset + out.size; i++) d[i] = nextFloat(bg);
+  }
+  return out as NDArray<"float64" | "float32">;
+}
+
 /** Splits `(size | opts)` into options. */
 function floatOpts(where: string, a: Size | FloatOpts | undefined, b?: FloatOpts): FloatOpts {
   if (isOpts(a)) return a as FloatOpts;
@@ -75,9 +111,9 @@ function floatOpts(where: string, a: Size | FloatOpts | undefined, b?: FloatOpts
  *
  * @example
  * ```ts
- * import { defaultRng } from "./generator.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const rng = defaultRng(42);
+ * const rng = nd.random.defaultRng(42);
  * assert.equal(rng.random(), 0.7739560485559633); // np.random.default_rng(42).random()
  * assert.equal(rng.integers(10), 6n);
  * assert.deepEqual(rng.random(2).toArray(), [0.8585979199113825, 0.6973680290593639]);
@@ -111,6 +147,7 @@ export class Generator {
     const dtype = floatDType("random", o.dtype);
     const shape = sizeShape(o.size, "random");
     const bg = this.bitGenerator;
+    if (o.out !== undefined) return fillOut(o.out, dtype, shape, bg);
     if (dtype === "float32") {
       if (shape === null) return nextFloat(bg);
       const out = new Float32Array(shapeSize(shape));
@@ -284,11 +321,11 @@ export class Generator {
  *
  * @example
  * ```ts
- * import { defaultRng } from "./generator.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const x = defaultRng(0).standardNormal({ size: 3 });
+ * const x = nd.random.defaultRng(0).standardNormal({ size: 3 });
  * assert.equal(x.shape[0], 3);
- * assert.equal(defaultRng(0).normal(), 0.1257302210933933); // np.random.default_rng(0).normal()
+ * assert.equal(nd.random.defaultRng(0).normal(), 0.1257302210933933); // np.random.default_rng(0).normal()
  * ```
  */
 export function defaultRng(seed?: SeedLike | SeedSequence | PCG64 | Generator): Generator {

@@ -24,14 +24,13 @@ export function globalState(): RandomState {
  *
  * @example
  * ```ts
- * import { rand, seed } from "./legacy.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * seed(0);
- * assert.equal(rand(), 0.5488135039273248); // np.random.seed(0); np.random.rand()
+ * nd.random.seed(0);
+ * assert.equal(nd.random.rand(), 0.5488135039273248); // np.random.seed(0); np.random.rand()
  * ```
  */
 export function seed(s?: LegacySeed): void {
-  /** One draw, or an array when a size is given. */
   globalState().seed(s);
 }
 
@@ -40,10 +39,11 @@ export function seed(s?: LegacySeed): void {
  *
  * @example
  * ```ts
- * import { rand, seed } from "./legacy.ts";
- * seed(0);
- * const x = rand(2, 3);
- * console.assert(x.shape.join() === "2,3");
+ * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ * nd.random.seed(0);
+ * const x = nd.random.rand(2, 3);
+ * assert.deepEqual(x.shape, [2, 3]);
  * ```
  */
 export function rand(): number;
@@ -58,10 +58,10 @@ export function rand(...dims: number[]): number | NDArray<"float64"> {
  *
  * @example
  * ```ts
- * import { randn, seed } from "./legacy.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * seed(0);
- * assert.equal(randn(), 1.764052345967664); // np.random.seed(0); np.random.randn()
+ * nd.random.seed(0);
+ * assert.equal(nd.random.randn(), 1.764052345967664); // np.random.seed(0); np.random.randn()
  * ```
  */
 export function randn(): number;
@@ -76,10 +76,10 @@ export function randn(...dims: number[]): number | NDArray<"float64"> {
  *
  * @example
  * ```ts
- * import { randint, seed } from "./legacy.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * seed(0);
- * assert.equal(randint(10), 5n); // np.random.seed(0); np.random.randint(10)
+ * nd.random.seed(0);
+ * assert.equal(nd.random.randint(10), 5n); // np.random.seed(0); np.random.randint(10)
  * ```
  */
 export function randint(

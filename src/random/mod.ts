@@ -10,12 +10,12 @@
  *
  * @example
  * ```ts
- * import * as random from "./mod.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const rng = random.defaultRng(42);
+ * const rng = nd.random.defaultRng(42);
  * assert.equal(rng.random(), 0.7739560485559633);
- * random.seed(0);
- * assert.equal(random.rand(), 0.5488135039273248);
+ * nd.random.seed(0);
+ * assert.equal(nd.random.rand(), 0.5488135039273248);
  * ```
  *
  * @module

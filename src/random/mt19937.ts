@@ -40,9 +40,9 @@ function word(where: string, v: unknown): number {
  *
  * @example
  * ```ts
- * import { MT19937 } from "./mt19937.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const mt = new MT19937(0);
+ * const mt = new nd.random.MT19937(0);
  * assert.equal(mt.next32(), 2357136044); // the first word of np.random.MT19937 seeded by np.random.seed(0)
  * ```
  */

@@ -46,9 +46,9 @@ function fromWords(w: Uint32Array, at: number): bigint {
  *
  * @example
  * ```ts
- * import { PCG64 } from "./pcg64.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const bg = new PCG64(42);
+ * const bg = new nd.random.PCG64(42);
  * assert.equal(bg.randomRaw(), 0xc621fbcd16d92688n); // np.random.PCG64(42).random_raw()
  * ```
  */

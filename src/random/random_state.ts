@@ -59,9 +59,9 @@ function dims(where: string, shape: number[]): number[] | null {
  *
  * @example
  * ```ts
- * import { RandomState } from "./random_state.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const rs = new RandomState(0);
+ * const rs = new nd.random.RandomState(0);
  * assert.equal(rs.rand(), 0.5488135039273248); // np.random.RandomState(0).rand()
  * assert.equal(rs.randn(), 0.7415917408091613);
  * ```

@@ -76,9 +76,9 @@ function mix(x: number, y: number): number {
  *
  * @example
  * ```ts
- * import { SeedSequence } from "./seed_sequence.ts";
+ * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const words = new SeedSequence(0).generateState(2).toArray();
+ * const words = new nd.random.SeedSequence(0).generateState(2).toArray();
  * assert.deepEqual(words, [2968811710, 3677149159]); // np.random.SeedSequence(0).generate_state(2)
  * ```
  */
