@@ -89,6 +89,13 @@ show(
   new TextDecoder().decode(nd.toNpy(a).subarray(10, 60)).trim(),
 );
 
+// Random numbers: NumPy's streams, bit for bit.
+const rng = nd.random.defaultRng(42);
+show("default_rng(42).random(3)", rng.random(3));
+show("then integers(0, 10, size=5)", rng.integers(0, 10, { size: 5 }));
+nd.random.seed(0);
+show("np.random.seed(0); np.random.rand(2, 2)", nd.random.rand(2, 2));
+
 // Memory efficiency: stride tricks and memory-mapped files processed in chunks.
 const series = nd.sin(nd.arange(20).astype("float64"));
 const windows = nd.slidingWindowView(series, 5); // a view: no copy of the 16 windows
