@@ -5,9 +5,23 @@
  * @module
  */
 
-import { allocate, checkDType, type DType, dtypeFromChar, DTYPES } from "../core/dtype.ts";
+import {
+  allocate,
+  checkDType,
+  type Complex,
+  type DType,
+  dtypeFromChar,
+  DTYPES,
+} from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
-import { canCast, promoteWeak, resultType, type WeakKind, weakKind } from "../core/promotion.ts";
+import {
+  canCast,
+  type Casting,
+  promoteWeak,
+  resultType,
+  type WeakKind,
+  weakKind,
+} from "../core/promotion.ts";
 import {
   broadcastShapes,
   broadcastStrides,
@@ -20,6 +34,8 @@ import { toArray } from "../core/asarray.ts";
 import { type ScalarLike, writeScalar } from "../core/_scalar.ts";
 import { copy, copyInto, sharesBuffer } from "../core/copy.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
+import type { RedOp } from "./reduce/_engine.ts";
+import { withProtocol } from "../ufunc/protocol.ts";
 
 /** Options every ufunc call accepts. */
 export interface UfuncOpts {
@@ -27,23 +43,73 @@ export interface UfuncOpts {
   out?: NDArray;
   /** Bool mask: only elements where it is true are computed (others keep `out`'s values). */
   where?: ArrayLike;
-  /** The loop's output dtype (inputs are cast with "same_kind" casting). */
+  /** The loop's output dtype (inputs are cast with the `casting` rule). */
   dtype?: DType;
+  /** How inputs may be cast to the loop's types and results to `out` (default "same_kind"). */
+  casting?: Casting;
 }
 
-/** A universal function: callable with NumPy broadcasting, plus its metadata. */
+/** Options of {@linkcode Ufunc.reduce}. */
+export interface ReduceOpts {
+  /** Axis or axes to reduce; null for all; 0 when omitted (as NumPy's `reduce`). */
+  axis?: number | readonly number[] | null;
+  /** Keep reduced axes as size-1 dimensions. */
+  keepdims?: boolean;
+  /** The value the reduction starts from (needed for empty reductions without identity). */
+  initial?: number | bigint | boolean | Complex;
+  /** Bool mask (broadcast to the input): only elements where it is true are reduced. */
+  where?: ArrayLike;
+  /** The loop dtype (and result dtype). */
+  dtype?: DType;
+  /** Array to write the result into (the reduced shape). */
+  out?: NDArray;
+}
+
+/** Options of {@linkcode Ufunc.accumulate} and {@linkcode Ufunc.reduceat}. */
+export interface AccumulateOpts {
+  /** The axis to work along (default 0). */
+  axis?: number;
+  /** The loop dtype (and result dtype). */
+  dtype?: DType;
+  /** Array to write the result into. */
+  out?: NDArray;
+}
+
+/**
+ * Indices of {@linkcode Ufunc.at}: an integer, a slice string (`"1:3"`), an integer array
+ * (repeated indices accumulate), a bool mask, or a list with one such entry per axis.
+ */
+export type AtIndices =
+  | number
+  | string
+  | ArrayLike
+  | readonly (number | string | ArrayLike | null)[];
+
+/** A universal function: callable with NumPy broadcasting, plus its methods and metadata. */
 export interface Ufunc {
   (...args: (ArrayLike | UfuncOpts)[]): NDArray;
   /** NumPy's name (`"add"`). */
+  readonly name: string;
+  /** NumPy's name (`"add"`), as `name`. */
   readonly ufuncName: string;
   /** Number of array inputs. */
   readonly nin: number;
   /** Number of outputs. */
   readonly nout: number;
-  /** The identity element for reductions, or null. */
-  readonly identity: number | null;
+  /** The identity element for reductions, or null (NumPy's `identity`). */
+  readonly identity: number | bigint | boolean | null;
   /** The loop signatures in NumPy's notation (`"dd->d"`), in resolution order. */
   readonly types: readonly string[];
+  /** Reduces `a` along `axis` (default 0) by applying the ufunc repeatedly. */
+  reduce(a: ArrayLike, opts?: ReduceOpts): NDArray;
+  /** The running reduction along `axis` (default 0): same shape as `a`. */
+  accumulate(a: ArrayLike, opts?: AccumulateOpts): NDArray;
+  /** Reductions over the slices `indices[i]:indices[i+1]` along `axis` (default 0). */
+  reduceat(a: ArrayLike, indices: ArrayLike, opts?: AccumulateOpts): NDArray;
+  /** The ufunc applied to every pair: the result's shape is `a.shape` + `b.shape`. */
+  outer(a: ArrayLike, b: ArrayLike, opts?: UfuncOpts): NDArray;
+  /** Applies the ufunc in place at `indices` of `a`, unbuffered (repeated indices accumulate). */
+  at(a: NDArray, indices: AtIndices, b?: ArrayLike): void;
 }
 
 /** How a ufunc computes one element for a given loop dtype. */
@@ -170,6 +236,34 @@ function keepOrderStrides(ins: readonly NDArray[], shape: readonly number[]): nu
   }
   return st;
 }
+
+/** NumPy's identities of the built-in ufuncs whose definitions do not give one. */
+const IDENTITIES: Record<string, number | boolean | null> = {
+  add: 0,
+  multiply: 1,
+  logical_and: true,
+  logical_or: false,
+  logical_xor: false,
+  bitwise_and: -1,
+  bitwise_or: 0,
+  bitwise_xor: 0,
+  hypot: 0,
+};
+
+/** Built-in ufuncs whose `reduce` is the reduction engine's (NumPy's exact order). */
+const REDUCE_OPS: Record<string, RedOp> = {
+  add: "sum",
+  multiply: "prod",
+  maximum: "max",
+  minimum: "min",
+  fmax: "fmax",
+  fmin: "fmin",
+  logical_and: "all",
+  logical_or: "any",
+};
+
+/** Ufuncs without identity that NumPy still lets reduce over several axes at once. */
+const REORDERABLE = new Set(["maximum", "minimum", "fmax", "fmin"]);
 
 /** Builds a ufunc from its definition. */
 export function makeUfunc(def: UfuncDef): Ufunc {
@@ -357,15 +451,13 @@ export function makeUfunc(def: UfuncDef): Ufunc {
     if (!direct) copyInto(out, dest, where as NDArray<"bool"> | undefined);
     return out;
   };
-  Object.defineProperties(fn, {
-    ufuncName: { value: def.name },
-    nin: { value: def.nin },
-    nout: { value: 1 },
-    identity: { value: def.identity ?? null },
-    types: {
-      value: Object.freeze(loops.map((l) => CHAR(l.in).repeat(def.nin) + "->" + CHAR(l.out))),
-    },
-    name: { value: def.name },
+  return withProtocol(fn, {
+    name: def.name,
+    nin: def.nin,
+    nout: 1,
+    identity: def.identity !== undefined ? def.identity : (IDENTITIES[def.name] ?? null),
+    types: loops.map((l) => CHAR(l.in).repeat(def.nin) + "->" + CHAR(l.out)),
+    reduceOp: REDUCE_OPS[def.name],
+    reorderable: REORDERABLE.has(def.name) || undefined,
   });
-  return fn as unknown as Ufunc;
 }

@@ -1,0 +1,81 @@
+/**
+ * The ufunc protocol: turns any elementwise function with NumPy broadcasting and
+ * `{ out, where, dtype }` options into a full {@linkcode Ufunc} with `reduce`, `accumulate`,
+ * `reduceat`, `outer`, `at` and NumPy's metadata (`name`, `nin`, `nout`, `identity`, `types`).
+ *
+ * @module
+ */
+
+import type { NDArray } from "../core/ndarray.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
+import type { RedOp } from "../ops/reduce/_engine.ts";
+import type { Ufunc, UfuncOpts } from "../ops/ufunc.ts";
+
+/** The metadata {@linkcode withProtocol} attaches to an elementwise function. */
+export interface UfuncMeta {
+  /** NumPy's name (`"add"`), used in messages. */
+  name: string;
+  /** Number of array inputs. */
+  nin: number;
+  /** Number of outputs. */
+  nout: number;
+  /** The identity element for reductions (used for empty reductions), or null. */
+  identity: number | bigint | boolean | null;
+  /** Loop signatures in NumPy's notation (`"dd->d"`); empty when unknown. */
+  types?: readonly string[];
+  /**
+   * The reduction engine operation that implements `reduce` exactly as NumPy's built-in
+   * (`"sum"` for add: pairwise summation); generic reduction when omitted.
+   */
+  reduceOp?: RedOp;
+  /**
+   * Whether reductions may reorder the operands (several axes at once). Defaults to
+   * `identity !== null` as NumPy's (maximum and minimum set it without an identity).
+   */
+  reorderable?: boolean;
+}
+
+/** An elementwise function with NumPy broadcasting and `{ out, where, dtype }` options. */
+export type UfuncCall = (...args: (ArrayLike | UfuncOpts)[]) => NDArray;
+
+/**
+ * Attaches NumPy's ufunc methods and metadata to `call` and returns it as a {@linkcode Ufunc}
+ * (the same function object). The methods work through `call` (one call per position along a
+ * reduced axis, vectorized over the others), except `reduce` of ufuncs with a `reduceOp`,
+ * which runs the reduction engine behind `nd.sum`, `nd.max`, ....
+ *
+ * @example
+ * ```ts
+ * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ * import { withProtocol } from "./protocol.ts";
+ * const sub = withProtocol((...args) => nd.subtract(...args), {
+ *   name: "my_subtract",
+ *   nin: 2,
+ *   nout: 1,
+ *   identity: null,
+ * });
+ * assert.equal(sub.name, "my_subtract");
+ * assert.equal(sub(5, 3).item(), 2n);
+ * ```
+ */
+export function withProtocol(call: UfuncCall, meta: UfuncMeta): Ufunc {
+  const fn = call as unknown as Record<string, unknown>;
+  const notYet = (m: string) => () => {
+    throw new TypeError(`${meta.name}.${m}: not implemented yet`);
+  };
+  Object.defineProperties(fn, {
+    name: { value: meta.name, configurable: true },
+    ufuncName: { value: meta.name, configurable: true },
+    nin: { value: meta.nin, configurable: true },
+    nout: { value: meta.nout, configurable: true },
+    identity: { value: meta.identity, configurable: true },
+    types: { value: Object.freeze([...(meta.types ?? [])]), configurable: true },
+    reduce: { value: notYet("reduce"), configurable: true },
+    accumulate: { value: notYet("accumulate"), configurable: true },
+    reduceat: { value: notYet("reduceat"), configurable: true },
+    outer: { value: notYet("outer"), configurable: true },
+    at: { value: notYet("at"), configurable: true },
+  });
+  return call as unknown as Ufunc;
+}
