@@ -56,7 +56,7 @@ export interface ReduceOpts {
   /** Keep reduced axes as size-1 dimensions. */
   keepdims?: boolean;
   /** The value the reduction starts from (needed for empty reductions without identity). */
-  initial?: number | bigint | boolean | Complex;
+  initial?: number | bigint | boolean | Complex | null;
   /** Bool mask (broadcast to the input): only elements where it is true are reduced. */
   where?: ArrayLike;
   /** The loop dtype (and result dtype). */
@@ -265,6 +265,43 @@ const REDUCE_OPS: Record<string, RedOp> = {
 /** Ufuncs without identity that NumPy still lets reduce over several axes at once. */
 const REORDERABLE = new Set(["maximum", "minimum", "fmax", "fmin"]);
 
+const CASTINGS: readonly Casting[] = ["no", "equiv", "safe", "same_kind", "unsafe"];
+
+/**
+ * Validates a `casting` option (default "same_kind").
+ *
+ * @example
+ * ```ts
+ * import { checkCasting } from "./ufunc.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(checkCasting(undefined, "add"), "same_kind");
+ * assert.throws(() => checkCasting("bogus" as never, "add"), RangeError);
+ * ```
+ */
+export function checkCasting(casting: unknown, where: string): Casting {
+  if (casting === undefined) return "same_kind";
+  if (!CASTINGS.includes(casting as Casting)) {
+    throw new RangeError(
+      `${where}: casting must be one of ${CASTINGS.map((c) => `"${c}"`).join(", ")}, got ${
+        JSON.stringify(casting) ?? String(casting)
+      }`,
+    );
+  }
+  return casting as Casting;
+}
+
+function castError(
+  name: string,
+  what: string,
+  from: DType,
+  to: DType,
+  casting: Casting,
+): TypeError {
+  return new TypeError(
+    `${name}: cannot cast ${what} from ${from} to ${to} with casting rule "${casting}"`,
+  );
+}
+
 /** Builds a ufunc from its definition. */
 export function makeUfunc(def: UfuncDef): Ufunc {
   const loops = loopsOf(def);
@@ -291,6 +328,7 @@ export function makeUfunc(def: UfuncDef): Ufunc {
     if (args.length !== def.nin) {
       throw new TypeError(`${def.name}: expected ${def.nin} array argument(s), got ${args.length}`);
     }
+    const casting = checkCasting(opts.casting, def.name);
     // Strong arrays and weak scalars.
     const arrays: (NDArray | null)[] = [];
     let strong: DType | undefined;
@@ -322,9 +360,7 @@ export function makeUfunc(def: UfuncDef): Ufunc {
       const want = checkDType(opts.dtype, def.name);
       const ok = (l: Loop) =>
         arrays.every((a, i) =>
-          canCast(a ? a.dtype : promoteWeak(strong, weakKind(args[i])), l.in, {
-            casting: "same_kind",
-          })
+          canCast(a ? a.dtype : promoteWeak(strong, weakKind(args[i])), l.in, { casting })
         );
       loop = loops.find((l) => l.out === want && ok(l)) ?? loops.find((l) => l.out === want) ??
         loops.find((l) => l.in === want);
@@ -336,12 +372,8 @@ export function makeUfunc(def: UfuncDef): Ufunc {
         );
       }
       arrays.forEach((a, i) => {
-        if (a && !canCast(a.dtype, loop!.in, { casting: "same_kind" })) {
-          throw new TypeError(
-            `${def.name}: cannot cast input ${i} from ${a.dtype} to ${
-              loop!.in
-            } with casting rule "same_kind"`,
-          );
+        if (a && !canCast(a.dtype, loop!.in, { casting })) {
+          throw castError(def.name, `input ${i}`, a.dtype, loop!.in, casting);
         }
       });
     } else {
@@ -374,6 +406,13 @@ export function makeUfunc(def: UfuncDef): Ufunc {
         }
       });
     }
+    if (opts.dtype === undefined && casting !== "same_kind" && casting !== "unsafe") {
+      arrays.forEach((a, i) => {
+        if (a && !canCast(a.dtype, scalarType[i] ?? loop!.in, { casting })) {
+          throw castError(def.name, `input ${i}`, a.dtype, scalarType[i] ?? loop!.in, casting);
+        }
+      });
+    }
     const ins = arrays.map((a, i) =>
       a ?? scalarOperand(args[i], scalarType[i] ?? loop!.in, def.name)
     );
@@ -401,10 +440,8 @@ export function makeUfunc(def: UfuncDef): Ufunc {
           } doesn't match the broadcast shape ${fmtShape(withOut)}`,
         );
       }
-      if (!canCast(loop.out, out.dtype, { casting: "same_kind" })) {
-        throw new TypeError(
-          `${def.name}: cannot cast output from ${loop.out} to ${out.dtype} with casting rule "same_kind"`,
-        );
+      if (!canCast(loop.out, out.dtype, { casting })) {
+        throw castError(def.name, "output", loop.out, out.dtype, casting);
       }
       if (!out.flags.writeable) throw new TypeError(`${def.name}: output array is read-only`);
       shape = withOut;

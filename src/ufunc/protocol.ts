@@ -9,7 +9,13 @@
 import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { RedOp } from "../ops/reduce/_engine.ts";
-import type { Ufunc, UfuncOpts } from "../ops/ufunc.ts";
+import type { AccumulateOpts, AtIndices, ReduceOpts, Ufunc, UfuncOpts } from "../ops/ufunc.ts";
+import type { UfuncCore } from "./_common.ts";
+import { ufuncReduce } from "./reduce.ts";
+import { ufuncAccumulate } from "./accumulate.ts";
+import { ufuncReduceat } from "./reduceat.ts";
+import { ufuncOuter } from "./outer.ts";
+import { ufuncAt } from "./at.ts";
 
 /** The metadata {@linkcode withProtocol} attaches to an elementwise function. */
 export interface UfuncMeta {
@@ -60,22 +66,29 @@ export type UfuncCall = (...args: (ArrayLike | UfuncOpts)[]) => NDArray;
  * ```
  */
 export function withProtocol(call: UfuncCall, meta: UfuncMeta): Ufunc {
-  const fn = call as unknown as Record<string, unknown>;
-  const notYet = (m: string) => () => {
-    throw new TypeError(`${meta.name}.${m}: not implemented yet`);
+  const m: UfuncMeta = { ...meta, types: Object.freeze([...(meta.types ?? [])]) };
+  const core: UfuncCore = { call, meta: m };
+  const methods = {
+    reduce: (a: ArrayLike, opts?: ReduceOpts): NDArray => ufuncReduce(core, a, opts),
+    accumulate: (a: ArrayLike, opts?: AccumulateOpts): NDArray => ufuncAccumulate(core, a, opts),
+    reduceat: (a: ArrayLike, indices: ArrayLike, opts?: AccumulateOpts): NDArray =>
+      ufuncReduceat(core, a, indices, opts),
+    outer: (a: ArrayLike, b: ArrayLike, opts?: UfuncOpts): NDArray => ufuncOuter(core, a, b, opts),
+    at: (a: NDArray, indices: AtIndices, b?: ArrayLike): void => ufuncAt(core, a, indices, b),
   };
-  Object.defineProperties(fn, {
-    name: { value: meta.name, configurable: true },
-    ufuncName: { value: meta.name, configurable: true },
-    nin: { value: meta.nin, configurable: true },
-    nout: { value: meta.nout, configurable: true },
-    identity: { value: meta.identity, configurable: true },
-    types: { value: Object.freeze([...(meta.types ?? [])]), configurable: true },
-    reduce: { value: notYet("reduce"), configurable: true },
-    accumulate: { value: notYet("accumulate"), configurable: true },
-    reduceat: { value: notYet("reduceat"), configurable: true },
-    outer: { value: notYet("outer"), configurable: true },
-    at: { value: notYet("at"), configurable: true },
+  const value = (v: unknown) => ({ value: v, configurable: true });
+  Object.defineProperties(call, {
+    name: value(m.name),
+    ufuncName: value(m.name),
+    nin: value(m.nin),
+    nout: value(m.nout),
+    identity: value(m.identity),
+    types: value(m.types),
+    reduce: value(methods.reduce),
+    accumulate: value(methods.accumulate),
+    reduceat: value(methods.reduceat),
+    outer: value(methods.outer),
+    at: value(methods.at),
   });
   return call as unknown as Ufunc;
 }

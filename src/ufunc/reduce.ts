@@ -1,0 +1,226 @@
+/**
+ * `ufunc.reduce`: NumPy's reduction of an array along axes by applying a binary ufunc.
+ *
+ * Built-in ufuncs with a reduction-engine operation (add, multiply, maximum, minimum, fmax,
+ * fmin, logical_and, logical_or) run the engine behind `nd.sum`, `nd.prod`, `nd.max`, ... so
+ * that `nd.add.reduce(x, { axis: null })` equals `nd.sum(x)` bit for bit (NumPy's pairwise
+ * summation). Every other binary ufunc reduces in NumPy's order: sequentially along the axis,
+ * starting from `initial`, else the identity, else the first element, with one ufunc call per
+ * position along the axis (vectorized over the other axes).
+ *
+ * @module
+ */
+
+import type { DType } from "../core/dtype.ts";
+import { DTYPES } from "../core/dtype.ts";
+import { NDArray } from "../core/ndarray.ts";
+import { broadcastShapes, fmtShape, normalizeAxes, shapesEqual } from "../core/shape.ts";
+import { toArray } from "../core/asarray.ts";
+import { copy, copyInto } from "../core/copy.ts";
+import { broadcastTo, reshape, transpose, view } from "../core/views.ts";
+import type { ScalarLike } from "../core/_scalar.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
+import { reduceAxes } from "../ops/reduce/_engine.ts";
+import type { ReduceOpts } from "../ops/ufunc.ts";
+import {
+  checkBinary,
+  checkOptions,
+  checkOut,
+  checkScalar,
+  deliver,
+  filled,
+  reduceLoopDType,
+  type UfuncCore,
+} from "./_common.ts";
+
+/** The value masked-out elements take before an engine reduction (null: the `initial`). */
+const MASK_FILL = {
+  sum: 0,
+  prod: 1,
+  any: false,
+  all: true,
+  max: null,
+  min: null,
+  fmax: null,
+  fmin: null,
+};
+
+/**
+ * Reduces `x` with a binary ufunc along `axis` (default 0; null for all axes), as NumPy's
+ * `ufunc.reduce` with `keepdims`, `initial`, `where`, `dtype` and `out`.
+ *
+ * @example
+ * ```ts
+ * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ * assert.equal(nd.subtract.reduce([10, 1, 2]).item(), 7n);
+ * assert.deepEqual(nd.maximum.reduce([[1, 5], [7, 2]], { axis: 1 }).toArray(), [5n, 7n]);
+ * assert.equal(nd.add.reduce([1, 2, 3], { initial: 10 }).item(), 16n);
+ * assert.throws(() => nd.maximum.reduce([]), RangeError);
+ * ```
+ */
+export function ufuncReduce(core: UfuncCore, x: ArrayLike, opts?: ReduceOpts): NDArray {
+  const meta = core.meta;
+  const where = `${meta.name}.reduce`;
+  checkBinary(meta, "reduce", where);
+  const o = checkOptions(opts, where) as ReduceOpts;
+  const a = toArray(x, where);
+  const axes = o.axis === undefined
+    ? (a.ndim === 0 ? [] : [0])
+    : normalizeAxes(o.axis, a.ndim, where);
+  const reorderable = meta.reorderable ?? meta.identity !== null;
+  if (axes.length > 1 && !reorderable) {
+    throw new RangeError(
+      `${where}: reduction operation '${meta.name}' is not reorderable, so at most one axis may be specified`,
+    );
+  }
+  const L = reduceLoopDType(core, a.dtype, o.dtype, where);
+  const keptShape = a.shape.filter((_, i) => !axes.includes(i));
+  const finalShape = o.keepdims ? a.shape.map((s, i) => (axes.includes(i) ? 1 : s)) : keptShape;
+  let out: NDArray | undefined;
+  if (o.out !== undefined) {
+    if (o.out instanceof NDArray && o.out.ndim !== finalShape.length) {
+      throw new TypeError(
+        `${where}: output parameter for reduction operation ${meta.name} has the wrong number of dimensions: found ${o.out.ndim} but expected ${finalShape.length}`,
+      );
+    }
+    out = checkOut(o.out, finalShape, where);
+  }
+  let mask: NDArray | undefined;
+  if (o.where !== undefined) {
+    mask = toArray(o.where, where, "bool");
+    let ok: boolean;
+    try {
+      ok = shapesEqual(broadcastShapes(a.shape, mask.shape), a.shape);
+    } catch {
+      ok = false;
+    }
+    if (!ok) {
+      throw new TypeError(
+        `${where}: where mask of shape ${
+          fmtShape(mask.shape)
+        } cannot be broadcast to the input shape ${fmtShape(a.shape)}`,
+      );
+    }
+    mask = broadcastTo(mask, a.shape);
+  }
+  const hasInitial = o.initial !== undefined && o.initial !== null;
+  const start: ScalarLike | undefined = hasInitial
+    ? checkScalar(o.initial, L, "initial", where)
+    : o.initial === undefined && meta.identity !== null
+    ? meta.identity
+    : undefined;
+  if (mask && start === undefined) {
+    throw new RangeError(
+      `${where}: reduction operation '${meta.name}' does not have an identity, so to use a where mask one has to specify 'initial'`,
+    );
+  }
+  const nRed = axes.reduce((p, i) => p * a.shape[i], 1);
+  const nOut = keptShape.reduce((p, s) => p * s, 1);
+  let res: NDArray;
+  if (nRed === 0 || nOut === 0) {
+    if (nOut > 0 && start === undefined) {
+      throw new RangeError(
+        `${where}: zero-size array to reduction operation ${meta.name} which has no identity`,
+      );
+    }
+    res = filled(keptShape, L, start ?? 0);
+  } else if (meta.reduceOp !== undefined && axes.length > 0) {
+    res = engineReduce(core, a, axes, L, mask, hasInitial ? start : undefined, where);
+  } else {
+    res = sequentialReduce(core, a, axes, L, mask, start);
+  }
+  if (o.keepdims) res = new NDArray(res.dtype, res.data, finalShape);
+  return deliver(res, out);
+}
+
+/** Whether the engine reduces `a` over `axes` run by run (the fastest axis is reduced). */
+function engineInner(a: NDArray, axes: readonly number[]): boolean {
+  const dims = a.shape.map((_, i) => i).filter((i) => a.shape[i] !== 1);
+  if (dims.length === 0) return true;
+  const fastest = dims.reduce(
+    (best, d) => (Math.abs(a.strides[d]) <= Math.abs(a.strides[best]) ? d : best),
+    dims[0],
+  );
+  return axes.includes(fastest);
+}
+
+/** The reduction engine's result, with `where` and `initial` applied in NumPy's order. */
+function engineReduce(
+  core: UfuncCore,
+  a: NDArray,
+  axes: readonly number[],
+  L: DType,
+  mask: NDArray | undefined,
+  initial: ScalarLike | undefined,
+  where: string,
+): NDArray {
+  const op = core.meta.reduceOp!;
+  const inexact = DTYPES[L].kind === "f" || DTYPES[L].kind === "c";
+  // Float products multiply sequentially from `initial` (NumPy's loop); float sums of an
+  // axis that is not the fastest stream rows into `initial`: both are the sequential order.
+  if (
+    initial !== undefined && inexact && axes.length === 1 &&
+    (op === "prod" || (op === "sum" && !engineInner(a, axes)))
+  ) {
+    return sequentialReduce(core, a, axes, L, mask, initial);
+  }
+  let src = a;
+  if (mask) {
+    // Masked-out elements become the identity (or `initial` for max/min), as NumPy's masked
+    // loops leave the accumulator unchanged there.
+    src = copy(a, L);
+    const fill = MASK_FILL[op] ?? initial!;
+    const keep = copy(mask, "bool");
+    const k = keep.data;
+    for (let i = 0; i < k.length; i++) k[i] ^= 1;
+    copyInto(src, filled([], L, fill), keep as NDArray<"bool">);
+  }
+  const outType: DType = op === "any" || op === "all" ? "bool" : L;
+  const res = reduceAxes(src, axes, op, L, outType, false, where);
+  if (initial === undefined) return res;
+  // The accumulator starts at `initial`: initial op (reduction of the rest).
+  return core.call(filled([], L, initial), res, { out: res });
+}
+
+/**
+ * NumPy's sequential reduction: the accumulator starts at `start` (or the first slice) and
+ * takes `acc = ufunc(acc, a[..., i])` for each position along the reduced axes, in memory
+ * order, vectorized over the kept axes.
+ */
+function sequentialReduce(
+  core: UfuncCore,
+  a: NDArray,
+  axes: readonly number[],
+  L: DType,
+  mask: NDArray | undefined,
+  start: ScalarLike | undefined,
+): NDArray {
+  const kept = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
+  const keptShape = kept.map((i) => a.shape[i]);
+  // Reduced axes in memory order (outermost first), flattened into one last axis.
+  const red = axes.slice().sort((x, y) => Math.abs(a.strides[y]) - Math.abs(a.strides[x]) || x - y);
+  const nRed = red.reduce((p, i) => p * a.shape[i], 1);
+  const lay = (arr: NDArray): NDArray => {
+    const t = transpose(arr, { axes: [...kept, ...red] });
+    return reshape(t, [...keptShape, nRed]);
+  };
+  let t = lay(a);
+  if (t.dtype !== L) t = copy(t, L);
+  const m = mask ? lay(mask) : undefined;
+  const last = keptShape.length;
+  const at = (arr: NDArray, i: number): NDArray =>
+    view(arr, keptShape, arr.strides.slice(0, last), arr.offset + i * arr.strides[last]);
+  let acc: NDArray, i0: number;
+  if (start !== undefined) {
+    acc = filled(keptShape, L, start);
+    i0 = 0;
+  } else {
+    acc = copy(at(t, 0));
+    i0 = 1;
+  }
+  for (let i = i0; i < nRed; i++) {
+    core.call(acc, at(t, i), m ? { out: acc, where: at(m, i) } : { out: acc });
+  }
+  return acc;
+}
