@@ -496,5 +496,6 @@ export function makeUfunc(def: UfuncDef): Ufunc {
     types: loops.map((l) => CHAR(l.in).repeat(def.nin) + "->" + CHAR(l.out)),
     reduceOp: REDUCE_OPS[def.name],
     reorderable: REORDERABLE.has(def.name) || undefined,
+    acceptsOut: true,
   });
 }

@@ -3,16 +3,101 @@
 // scalar fills and `out` checks.
 import { allocate, checkDType, type Complex, type DType, DTYPES } from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
-import { canCast } from "../core/promotion.ts";
+import { canCast, resultType } from "../core/promotion.ts";
 import { fmtShape, normalizeAxis, shapesEqual } from "../core/shape.ts";
 import { type ScalarLike, writeScalar } from "../core/_scalar.ts";
-import { copyInto } from "../core/copy.ts";
+import { copy, copyInto } from "../core/copy.ts";
+import { dtypeOfScalar } from "../core/asarray.ts";
 import type { UfuncCall, UfuncMeta } from "./protocol.ts";
 
 /** A ufunc's call and metadata: what every method works through. */
 export interface UfuncCore {
   call: UfuncCall;
   meta: UfuncMeta;
+}
+
+/**
+ * Whether the ufunc has typed loops. Without (`frompyfunc`'s `"OO->O"`: NumPy's object
+ * loops), inputs are passed as they are and each result decides its own dtype.
+ */
+export function typedLoops(meta: UfuncMeta): boolean {
+  const t = meta.types ?? [];
+  return t.length > 0 && !t.some((s) => s.includes("O"));
+}
+
+const HALF_RUN_OPS = new Set(["add", "subtract", "multiply", "divide"]);
+
+/**
+ * Whether a reduction run of this ufunc at loop dtype `L` accumulates in float32 and rounds
+ * once at the end of the run: NumPy's float16 add, subtract, multiply and divide loops do so
+ * when called as a reduction (the reduced axis innermost, and in reduceat).
+ */
+export function halfRuns(meta: UfuncMeta, L: DType | undefined): boolean {
+  return L === "float16" && HALF_RUN_OPS.has(meta.name) && typedLoops(meta);
+}
+
+/**
+ * Whether NumPy's iterator (and the reduction engine) puts a reduced axis innermost: the
+ * fastest-varying axis of `a` (smallest stride among axes longer than 1; the last of equals)
+ * is reduced.
+ */
+export function reducesInnermost(a: NDArray, axes: readonly number[]): boolean {
+  const dims = a.shape.map((_, i) => i).filter((i) => a.shape[i] !== 1);
+  if (dims.length === 0) return true;
+  const fastest = dims.reduce(
+    (best, d) => (Math.abs(a.strides[d]) <= Math.abs(a.strides[best]) ? d : best),
+    dims[0],
+  );
+  return axes.includes(fastest);
+}
+
+/** Calls the ufunc on two arrays and checks that it returned an NDArray. */
+export function apply(core: UfuncCore, x: NDArray, y: NDArray, where: string): NDArray {
+  const r = core.call(x, y);
+  if (!(r instanceof NDArray)) {
+    throw new TypeError(
+      `${where}: the ufunc must return an NDArray here, got ${
+        Array.isArray(r) ? "a JS array" : typeof r
+      }`,
+    );
+  }
+  return r;
+}
+
+/**
+ * One step of a reduction: `acc = ufunc(acc, x)`, only where `mask` is true when given. With
+ * typed loops `acc` keeps its dtype and is updated in place (through `out` when the call
+ * accepts it); otherwise the result (merged into a copy of `acc` under a mask) is returned.
+ */
+export function step(
+  core: UfuncCore,
+  acc: NDArray,
+  x: NDArray,
+  mask: NDArray | undefined,
+  typed: boolean,
+  where: string,
+): NDArray {
+  if (typed && core.meta.acceptsOut) {
+    core.call(acc, x, mask ? { out: acc, where: mask } : { out: acc });
+    return acc;
+  }
+  const r = apply(core, acc, x, where);
+  if (typed) {
+    copyInto(acc, r, mask as NDArray<"bool"> | undefined);
+    return acc;
+  }
+  if (!mask) return r;
+  const merged = copy(acc, resultType(acc.dtype, r.dtype));
+  copyInto(merged, r, mask as NDArray<"bool">);
+  return merged;
+}
+
+/**
+ * The dtype a fill value takes: the loop dtype, or without typed loops the value's own (a JS
+ * number stays a number: float64).
+ */
+export function fillDType(L: DType | undefined, v: ScalarLike): DType {
+  return L ?? (typeof v === "number" ? "float64" : dtypeOfScalar(v as bigint));
 }
 
 /** Throws NumPy's TypeError unless the ufunc takes two inputs and returns one output. */
@@ -61,15 +146,17 @@ function noLoop(meta: UfuncMeta, where: string): TypeError {
  * to it, and it is the accumulator and result dtype), as NumPy resolves it: `dtype` when given
  * (its `dtype,dtype->dtype` loop must exist); bool for the logical ufuncs; the widened type for
  * add and multiply; else the loop the ufunc picks for `(from, from)`, whose output type must be
- * its input type (`equal` on integers has no such loop).
+ * its input type (`equal` on integers has no such loop). Undefined for ufuncs without typed
+ * loops (no cast; results decide).
  */
 export function reduceLoopDType(
   core: UfuncCore,
   from: DType,
   dtype: DType | undefined,
   where: string,
-): DType {
+): DType | undefined {
   const { call, meta } = core;
+  if (!typedLoops(meta)) return dtype === undefined ? undefined : checkDType(dtype, where);
   const check = (d: DType): DType => {
     if (call(emptyOf(d), emptyOf(d)).dtype !== d) throw noLoop(meta, where);
     return d;
@@ -111,7 +198,12 @@ const INT_BOUNDS: Partial<Record<DType, [bigint, bigint]>> = {
 };
 
 /** Checks a JS scalar option (`initial`): its type, and that an integer fits an integer dtype. */
-export function checkScalar(v: unknown, d: DType, what: string, where: string): ScalarLike {
+export function checkScalar(
+  v: unknown,
+  d: DType | undefined,
+  what: string,
+  where: string,
+): ScalarLike {
   const ok = typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" ||
     (typeof v === "object" && v !== null && typeof (v as Complex).re === "number" &&
       typeof (v as Complex).im === "number");
@@ -120,7 +212,7 @@ export function checkScalar(v: unknown, d: DType, what: string, where: string): 
       `${where}: ${what} must be a number, bigint, boolean or { re, im }, got ${String(v)}`,
     );
   }
-  const bounds = INT_BOUNDS[d];
+  const bounds = d === undefined ? undefined : INT_BOUNDS[d];
   if (bounds && (typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)))) {
     const b = BigInt(v);
     if (b < bounds[0] || b > bounds[1]) {

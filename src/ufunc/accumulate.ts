@@ -13,7 +13,9 @@ import { copy, copyInto } from "../core/copy.ts";
 import { moveaxis, view } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { AccumulateOpts } from "../ops/ufunc.ts";
+import { resultType } from "../core/promotion.ts";
 import {
+  apply,
   checkBinary,
   checkOptions,
   checkOut,
@@ -40,7 +42,7 @@ import {
  * ```
  */
 export function ufuncAccumulate(core: UfuncCore, x: ArrayLike, opts?: AccumulateOpts): NDArray {
-  const { call, meta } = core;
+  const meta = core.meta;
   const where = `${meta.name}.accumulate`;
   checkBinary(meta, "accumulate", where);
   const o = checkOptions(opts, where) as AccumulateOpts;
@@ -49,16 +51,31 @@ export function ufuncAccumulate(core: UfuncCore, x: ArrayLike, opts?: Accumulate
   const axis = singleAxis(o.axis, a0.ndim, "accumulate", where);
   const L = reduceLoopDType(core, a0.dtype, o.dtype, where);
   const out = o.out === undefined ? undefined : checkOut(o.out, a0.shape, where);
-  const a = moveaxis(a0.dtype === L ? a0 : copy(a0, L), axis, -1);
-  const res0 = new NDArray(L, allocate(L, a0.size), a0.shape);
-  const res = moveaxis(res0, axis, -1);
+  const a = moveaxis(L === undefined || a0.dtype === L ? a0 : copy(a0, L), axis, -1);
   const n = a.shape[a.ndim - 1];
-  if (a0.size > 0) {
-    const lead = a.shape.slice(0, -1);
-    const at = (arr: NDArray, i: number): NDArray =>
-      view(arr, lead, arr.strides.slice(0, -1), arr.offset + i * arr.strides[arr.ndim - 1]);
-    copyInto(at(res, 0), at(a, 0));
-    for (let i = 1; i < n; i++) call(at(res, i - 1), at(a, i), { out: at(res, i) });
+  const lead = a.shape.slice(0, -1);
+  const at = (arr: NDArray, i: number): NDArray =>
+    view(arr, lead, arr.strides.slice(0, -1), arr.offset + i * arr.strides[arr.ndim - 1]);
+  if (L !== undefined) {
+    const res0 = new NDArray(L, allocate(L, a0.size), a0.shape);
+    const res = moveaxis(res0, axis, -1);
+    if (a0.size > 0) {
+      copyInto(at(res, 0), at(a, 0));
+      for (let i = 1; i < n; i++) {
+        if (meta.acceptsOut) core.call(at(res, i - 1), at(a, i), { out: at(res, i) });
+        else copyInto(at(res, i), apply(core, at(res, i - 1), at(a, i), where));
+      }
+    }
+    return deliver(res0, out);
   }
+  // Without typed loops the results decide the dtype: collect the running values first.
+  const parts: NDArray[] = [];
+  for (let i = 0; i < n; i++) {
+    parts.push(i === 0 ? copy(at(a, 0)) : apply(core, parts[i - 1], at(a, i), where));
+  }
+  const d = parts.length ? resultType(...parts.map((p) => p.dtype)) : a.dtype;
+  const res0 = new NDArray(d, allocate(d, a0.size), a0.shape);
+  const res = moveaxis(res0, axis, -1);
+  if (a0.size > 0) parts.forEach((p, i) => copyInto(at(res, i), p));
   return deliver(res0, out);
 }

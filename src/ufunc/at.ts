@@ -15,7 +15,8 @@ import { slice } from "../core/indexing.ts";
 import type { Index } from "../core/_index_types.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { AtIndices } from "../ops/ufunc.ts";
-import type { UfuncCore } from "./_common.ts";
+import { typedLoops, type UfuncCore } from "./_common.ts";
+import { weakKind } from "../core/promotion.ts";
 
 const isIndexScalar = (v: unknown): boolean => typeof v === "number" || typeof v === "bigint";
 
@@ -165,6 +166,9 @@ export function ufuncAt(core: UfuncCore, a: NDArray, indices: AtIndices, b?: Arr
     vals = copy(broadcastTo(vals, shape));
   }
   if (m === 0) return;
+  // Without typed loops (frompyfunc) a JS scalar reaches the function as it is, as NumPy's
+  // object loops receive the Python scalar.
+  const scalarB = meta.nin === 2 && !typedLoops(meta) && weakKind(b) !== undefined;
   // Distinct targets, and for each index its occurrence number among equal targets: round r
   // applies the r-th occurrences, whose targets are distinct, in one ufunc call.
   const slotOf = new Map<number, number>();
@@ -194,12 +198,20 @@ export function ufuncAt(core: UfuncCore, a: NDArray, indices: AtIndices, b?: Arr
     const cur = new NDArray(a.dtype, allocate(a.dtype, ks.length), [ks.length]);
     move(cur.data, null, work.data, slots, ks.length, lanes);
     let res: NDArray;
-    if (vals) {
+    if (scalarB) res = call(cur, b as number);
+    else if (vals) {
       const bl = DTYPES[vals.dtype].lanes;
       const bk = new NDArray(vals.dtype, allocate(vals.dtype, ks.length), [ks.length]);
       move(bk.data, null, vals.data, ks, ks.length, bl);
       res = call(cur, bk);
     } else res = call(cur);
+    if (!(res instanceof NDArray)) {
+      throw new TypeError(
+        `${where}: the ufunc must return an NDArray here, got ${
+          Array.isArray(res) ? "a JS array" : typeof res
+        }`,
+      );
+    }
     const back = res.dtype === a.dtype ? copy(res) : copy(res, a.dtype);
     move(work.data, slots, back.data, null, ks.length, lanes);
   }

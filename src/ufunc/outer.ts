@@ -36,5 +36,5 @@ export function ufuncOuter(
   const o = checkOptions(opts, where);
   const x = toArray(a, where), y = toArray(b, where);
   const xe = reshape(x, [...x.shape, ...y.shape.map(() => 1)]);
-  return core.call(xe, y, o);
+  return Object.keys(o).length ? core.call(xe, y, o) : core.call(xe, y);
 }

@@ -39,6 +39,11 @@ export interface UfuncMeta {
    * `identity !== null` as NumPy's (maximum and minimum set it without an identity).
    */
   reorderable?: boolean;
+  /**
+   * Whether `call` accepts `{ out, where }` (the built-ins do): the methods then update their
+   * accumulators in place. Default false: they call it without options and copy results.
+   */
+  acceptsOut?: boolean;
 }
 
 /** An elementwise function with NumPy broadcasting and `{ out, where, dtype }` options. */

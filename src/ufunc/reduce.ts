@@ -28,8 +28,12 @@ import {
   checkOut,
   checkScalar,
   deliver,
+  fillDType,
   filled,
+  halfRuns,
   reduceLoopDType,
+  reducesInnermost,
+  step,
   type UfuncCore,
 } from "./_common.ts";
 
@@ -68,13 +72,13 @@ export function ufuncReduce(core: UfuncCore, x: ArrayLike, opts?: ReduceOpts): N
   const axes = o.axis === undefined
     ? (a.ndim === 0 ? [] : [0])
     : normalizeAxes(o.axis, a.ndim, where);
+  const L = reduceLoopDType(core, a.dtype, o.dtype, where);
   const reorderable = meta.reorderable ?? meta.identity !== null;
   if (axes.length > 1 && !reorderable) {
     throw new RangeError(
       `${where}: reduction operation '${meta.name}' is not reorderable, so at most one axis may be specified`,
     );
   }
-  const L = reduceLoopDType(core, a.dtype, o.dtype, where);
   const keptShape = a.shape.filter((_, i) => !axes.includes(i));
   const finalShape = o.keepdims ? a.shape.map((s, i) => (axes.includes(i) ? 1 : s)) : keptShape;
   let out: NDArray | undefined;
@@ -124,25 +128,17 @@ export function ufuncReduce(core: UfuncCore, x: ArrayLike, opts?: ReduceOpts): N
         `${where}: zero-size array to reduction operation ${meta.name} which has no identity`,
       );
     }
-    res = filled(keptShape, L, start ?? 0);
-  } else if (meta.reduceOp !== undefined && axes.length > 0) {
+    res = filled(keptShape, fillDType(L, start ?? 0), start ?? 0);
+  } else if (meta.reduceOp !== undefined && L !== undefined && axes.length > 0) {
     res = engineReduce(core, a, axes, L, mask, hasInitial ? start : undefined, where);
   } else {
-    res = sequentialReduce(core, a, axes, L, mask, start);
+    // As NumPy's object loops, ufuncs without typed loops use the identity only for empty
+    // reductions (and masks).
+    const from = L === undefined && !hasInitial && !mask ? undefined : start;
+    res = sequentialReduce(core, a, axes, L, mask, from, where);
   }
-  if (o.keepdims) res = new NDArray(res.dtype, res.data, finalShape);
+  if (o.keepdims) res = reshape(res, finalShape);
   return deliver(res, out);
-}
-
-/** Whether the engine reduces `a` over `axes` run by run (the fastest axis is reduced). */
-function engineInner(a: NDArray, axes: readonly number[]): boolean {
-  const dims = a.shape.map((_, i) => i).filter((i) => a.shape[i] !== 1);
-  if (dims.length === 0) return true;
-  const fastest = dims.reduce(
-    (best, d) => (Math.abs(a.strides[d]) <= Math.abs(a.strides[best]) ? d : best),
-    dims[0],
-  );
-  return axes.includes(fastest);
 }
 
 /** The reduction engine's result, with `where` and `initial` applied in NumPy's order. */
@@ -161,9 +157,9 @@ function engineReduce(
   // axis that is not the fastest stream rows into `initial`: both are the sequential order.
   if (
     initial !== undefined && inexact && axes.length === 1 &&
-    (op === "prod" || (op === "sum" && !engineInner(a, axes)))
+    (op === "prod" || (op === "sum" && !reducesInnermost(a, axes)))
   ) {
-    return sequentialReduce(core, a, axes, L, mask, initial);
+    return sequentialReduce(core, a, axes, L, mask, initial, where);
   }
   let src = a;
   if (mask) {
@@ -177,10 +173,16 @@ function engineReduce(
     copyInto(src, filled([], L, fill), keep as NDArray<"bool">);
   }
   const outType: DType = op === "any" || op === "all" ? "bool" : L;
+  if (initial === undefined) return reduceAxes(src, axes, op, L, outType, false, where);
+  // The accumulator starts at `initial`: initial op (reduction of the rest). NumPy's float16
+  // sums keep the run's float32 total and round once after adding it to `initial`.
+  if (op === "sum" && halfRuns(core.meta, L)) {
+    const res32 = reduceAxes(src, axes, op, "float32", "float32", false, where);
+    const init = copy(filled(res32.shape, L, initial), "float32");
+    return copy(step(core, init, res32, undefined, true, where), L);
+  }
   const res = reduceAxes(src, axes, op, L, outType, false, where);
-  if (initial === undefined) return res;
-  // The accumulator starts at `initial`: initial op (reduction of the rest).
-  return core.call(filled([], L, initial), res, { out: res });
+  return step(core, filled(res.shape, L, initial), res, undefined, true, where);
 }
 
 /**
@@ -192,9 +194,10 @@ function sequentialReduce(
   core: UfuncCore,
   a: NDArray,
   axes: readonly number[],
-  L: DType,
+  L: DType | undefined,
   mask: NDArray | undefined,
   start: ScalarLike | undefined,
+  where: string,
 ): NDArray {
   const kept = a.shape.map((_, i) => i).filter((i) => !axes.includes(i));
   const keptShape = kept.map((i) => a.shape[i]);
@@ -205,22 +208,24 @@ function sequentialReduce(
     const t = transpose(arr, { axes: [...kept, ...red] });
     return reshape(t, [...keptShape, nRed]);
   };
+  // NumPy's float16 arithmetic loops accumulate a run along the innermost axis in float32.
+  const W = halfRuns(core.meta, L) && !mask && reducesInnermost(a, axes) ? "float32" : L;
   let t = lay(a);
-  if (t.dtype !== L) t = copy(t, L);
+  if (W !== undefined && t.dtype !== W) t = copy(t, W);
+  const typed = L !== undefined;
   const m = mask ? lay(mask) : undefined;
   const last = keptShape.length;
   const at = (arr: NDArray, i: number): NDArray =>
     view(arr, keptShape, arr.strides.slice(0, last), arr.offset + i * arr.strides[last]);
   let acc: NDArray, i0: number;
   if (start !== undefined) {
-    acc = filled(keptShape, L, start);
+    acc = filled(keptShape, fillDType(L, start), start);
+    if (W !== L) acc = copy(acc, W!);
     i0 = 0;
   } else {
     acc = copy(at(t, 0));
     i0 = 1;
   }
-  for (let i = i0; i < nRed; i++) {
-    core.call(acc, at(t, i), m ? { out: acc, where: at(m, i) } : { out: acc });
-  }
-  return acc;
+  for (let i = i0; i < nRed; i++) acc = step(core, acc, at(t, i), m && at(m, i), typed, where);
+  return W !== L ? copy(acc, L!) : acc;
 }

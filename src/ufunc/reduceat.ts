@@ -6,9 +6,10 @@
  * @module
  */
 
-import { DTYPES } from "../core/dtype.ts";
-import type { NDArray } from "../core/ndarray.ts";
-import { fmtShape } from "../core/shape.ts";
+import { allocate, DTYPES } from "../core/dtype.ts";
+import { NDArray } from "../core/ndarray.ts";
+import { fmtShape, shapeSize } from "../core/shape.ts";
+import { resultType } from "../core/promotion.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy, copyInto } from "../core/copy.ts";
 import { moveaxis, view } from "../core/views.ts";
@@ -20,9 +21,10 @@ import {
   checkOptions,
   checkOut,
   deliver,
-  filled,
+  halfRuns,
   reduceLoopDType,
   singleAxis,
+  step,
   type UfuncCore,
 } from "./_common.ts";
 
@@ -67,7 +69,7 @@ export function ufuncReduceat(
   indices: ArrayLike,
   opts?: AccumulateOpts,
 ): NDArray {
-  const { call, meta } = core;
+  const meta = core.meta;
   const where = `${meta.name}.reduceat`;
   checkBinary(meta, "reduceat", where);
   const o = checkOptions(opts, where) as AccumulateOpts;
@@ -77,38 +79,38 @@ export function ufuncReduceat(
   const n = a0.shape[axis];
   const starts = segmentStarts(indices, n, meta.name, where);
   const L = reduceLoopDType(core, a0.dtype, o.dtype, where);
+  const typed = L !== undefined;
   const shape = a0.shape.slice();
   shape[axis] = starts.length;
   const out = o.out === undefined ? undefined : checkOut(o.out, shape, where);
-  const res0 = filled(shape, L, 0);
-  const res = moveaxis(res0, axis, -1);
-  let a = moveaxis(a0.dtype === L ? a0 : copy(a0, L), axis, -1);
+  // NumPy's float16 arithmetic loops accumulate each segment in float32 (reduceat runs them
+  // as reductions) and round once at its end.
+  const W = halfRuns(meta, L) ? "float32" : L;
+  let a = moveaxis(W === undefined || a0.dtype === W ? a0 : copy(a0, W), axis, -1);
   const lead = a.shape.slice(0, -1);
   const at = (arr: NDArray, i: number): NDArray =>
     view(arr, lead, arr.strides.slice(0, -1), arr.offset + i * arr.strides[arr.ndim - 1]);
   const range = (arr: NDArray, i: number, j: number): NDArray =>
-    view(
-      arr,
-      [...lead, j - i],
-      arr.strides,
-      arr.offset + i * arr.strides[arr.ndim - 1],
-    );
+    view(arr, [...lead, j - i], arr.strides, arr.offset + i * arr.strides[arr.ndim - 1]);
   // NumPy's add loop sums the rest of a segment pairwise along the axis: the engine does the
   // same when the axis is the fastest, so work on a copy where it is.
-  const pairwise = meta.reduceOp === "sum" && DTYPES[L].kind !== "b" &&
+  const pairwise = meta.reduceOp === "sum" && typed && DTYPES[W!].kind !== "b" &&
     starts.some((s, i) => (i + 1 < starts.length ? starts[i + 1] : n) - s > 2);
   if (pairwise && a.ndim > 1 && Math.abs(a.strides[a.ndim - 1]) !== 1) a = copy(a);
-  starts.forEach((s, i) => {
+  const parts = starts.map((s, i) => {
     const e = i + 1 < starts.length ? starts[i + 1] : n;
-    const dst = at(res, i);
-    copyInto(dst, at(a, s));
-    if (e - s < 2) return;
+    let acc = copy(at(a, s));
+    if (e - s < 2) return acc;
     if (pairwise) {
-      const rest = reduceAxes(range(a, s + 1, e), [a.ndim - 1], "sum", L, L, false, where);
-      call(dst, rest, { out: dst });
-      return;
+      const rest = reduceAxes(range(a, s + 1, e), [a.ndim - 1], "sum", W!, W!, false, where);
+      return step(core, acc, rest, undefined, true, where);
     }
-    for (let j = s + 1; j < e; j++) call(dst, at(a, j), { out: dst });
+    for (let j = s + 1; j < e; j++) acc = step(core, acc, at(a, j), undefined, typed, where);
+    return acc;
   });
+  const d = L ?? (parts.length ? resultType(...parts.map((p) => p.dtype)) : a.dtype);
+  const res0 = new NDArray(d, allocate(d, shapeSize(shape)), shape);
+  const res = moveaxis(res0, axis, -1);
+  if (res0.size > 0) parts.forEach((p, i) => copyInto(at(res, i), p));
   return deliver(res0, out);
 }
