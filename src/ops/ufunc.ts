@@ -497,5 +497,6 @@ export function makeUfunc(def: UfuncDef): Ufunc {
     reduceOp: REDUCE_OPS[def.name],
     reorderable: REORDERABLE.has(def.name) || undefined,
     acceptsOut: true,
+    loopBody: (d) => (loops.some((l) => l.in === d && l.out === d) ? def.body(d) : null),
   });
 }

@@ -157,18 +157,30 @@ export function reduceLoopDType(
 ): DType | undefined {
   const { call, meta } = core;
   if (!typedLoops(meta)) return dtype === undefined ? undefined : checkDType(dtype, where);
+  // The answer depends on the dtypes only: resolved once per ufunc (errors are not cached).
+  let known = RESOLVED.get(core);
+  if (!known) RESOLVED.set(core, known = new Map());
+  const key = `${from}|${dtype}`;
+  const hit = known.get(key);
+  if (hit) return hit;
   const check = (d: DType): DType => {
     if (call(emptyOf(d), emptyOf(d)).dtype !== d) throw noLoop(meta, where);
     return d;
   };
-  if (dtype !== undefined) return check(checkDType(dtype, where));
-  if (LOGICAL.has(meta.name)) return "bool";
-  if (meta.reduceOp === "sum" || meta.reduceOp === "prod") return widenedDType(from);
-  const r = call(emptyOf(from), emptyOf(from)).dtype;
-  if (r === from) return r;
-  if (!canCast(from, r)) throw noLoop(meta, where);
-  return check(r);
+  let L: DType;
+  if (dtype !== undefined) L = check(checkDType(dtype, where));
+  else if (LOGICAL.has(meta.name)) L = "bool";
+  else if (meta.reduceOp === "sum" || meta.reduceOp === "prod") L = widenedDType(from);
+  else {
+    const r = call(emptyOf(from), emptyOf(from)).dtype;
+    if (r !== from && !canCast(from, r)) throw noLoop(meta, where);
+    L = r === from ? r : check(r);
+  }
+  known.set(key, L);
+  return L;
 }
+
+const RESOLVED = new WeakMap<UfuncCore, Map<string, DType>>();
 
 /** The axis of accumulate/reduceat: a number or a one-element list (default 0). */
 export function singleAxis(

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { allocate } from "../core/dtype.ts";
+import { allocate, DTYPES } from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy, copyInto } from "../core/copy.ts";
@@ -14,6 +14,7 @@ import { moveaxis, view } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { AccumulateOpts } from "../ops/ufunc.ts";
 import { resultType } from "../core/promotion.ts";
+import { forEachIndex, scanFor } from "./_fold.ts";
 import {
   apply,
   checkBinary,
@@ -59,7 +60,18 @@ export function ufuncAccumulate(core: UfuncCore, x: ArrayLike, opts?: Accumulate
   if (L !== undefined) {
     const res0 = new NDArray(L, allocate(L, a0.size), a0.shape);
     const res = moveaxis(res0, axis, -1);
-    if (a0.size > 0) {
+    const scan = scanFor(meta, L);
+    if (a0.size > 0 && scan && n > 1) {
+      // One generated loop per line (NumPy's order: element i is f(result[i - 1], a[i])).
+      const la = DTYPES[L].lanes, last = a.ndim - 1;
+      forEachIndex(
+        lead,
+        [a.strides.slice(0, -1), res.strides.slice(0, -1)],
+        [a.offset, res.offset],
+        ([pa, pr]) =>
+          scan(a.data, pa * la, a.strides[last] * la, res.data, pr * la, res.strides[last] * la, n),
+      );
+    } else if (a0.size > 0) {
       copyInto(at(res, 0), at(a, 0));
       for (let i = 1; i < n; i++) {
         if (meta.acceptsOut) core.call(at(res, i - 1), at(a, i), { out: at(res, i) });

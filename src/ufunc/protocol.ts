@@ -7,6 +7,7 @@
  */
 
 import type { NDArray } from "../core/ndarray.ts";
+import type { DType } from "../core/dtype.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { RedOp } from "../ops/reduce/_engine.ts";
 import type { AccumulateOpts, AtIndices, ReduceOpts, Ufunc, UfuncOpts } from "../ops/ufunc.ts";
@@ -44,7 +45,19 @@ export interface UfuncMeta {
    * accumulators in place. Default false: they call it without options and copy results.
    */
   acceptsOut?: boolean;
+  /**
+   * The element code of the ufunc's `(d, d) -> d` loop for a dtype (null where there is none),
+   * in the notation of the generated kernels (`Body` of `makeUfunc`). With it, reductions,
+   * accumulations and reduceat run one generated loop along the axis instead of one call per
+   * position; the results are the same.
+   */
+  loopBody?: LoopBody;
 }
+
+/** Element code of a loop: statements computing `r[0]` from `x[0]`, `x[1]` (see `UfuncMeta`). */
+export type LoopBody = (
+  dtype: DType,
+) => ((x: readonly string[], r: readonly string[]) => string) | null;
 
 /** An elementwise function with NumPy broadcasting and `{ out, where, dtype }` options. */
 export type UfuncCall = (...args: (ArrayLike | UfuncOpts)[]) => NDArray;

@@ -22,6 +22,7 @@ import type { ScalarLike } from "../core/_scalar.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { reduceAxes } from "../ops/reduce/_engine.ts";
 import type { ReduceOpts } from "../ops/ufunc.ts";
+import { foldFor, forEachIndex } from "./_fold.ts";
 import {
   checkBinary,
   checkOptions,
@@ -226,6 +227,36 @@ function sequentialReduce(
     acc = copy(at(t, 0));
     i0 = 1;
   }
-  for (let i = i0; i < nRed; i++) acc = step(core, acc, at(t, i), m && at(m, i), typed, where);
+  // One generated loop per output element when the runs are long or few (NumPy's inner
+  // reduction loop); else one ufunc call per position, streaming rows (NumPy's outer loop).
+  const fold = typed && (reducesInnermost(a, axes) || acc.size <= 8)
+    ? foldFor(core.meta, W!, m !== undefined)
+    : null;
+  if (fold && nRed > i0) {
+    const lt = DTYPES[W!].lanes, lo = lt;
+    const sl = t.strides[last] * lt;
+    forEachIndex(
+      keptShape,
+      [t.strides.slice(0, last), acc.strides, m ? m.strides.slice(0, last) : []],
+      [t.offset + i0 * t.strides[last], acc.offset, m ? m.offset + i0 * m.strides[last] : 0],
+      ([pt, pa, pm]) => {
+        if (m) {
+          fold(
+            t.data,
+            pt * lt,
+            nRed - i0,
+            sl,
+            acc.data,
+            pa * lo,
+            m.data as Uint8Array,
+            pm,
+            m.strides[last],
+          );
+        } else fold(t.data, pt * lt, nRed - i0, sl, acc.data, pa * lo);
+      },
+    );
+  } else {
+    for (let i = i0; i < nRed; i++) acc = step(core, acc, at(t, i), m && at(m, i), typed, where);
+  }
   return W !== L ? copy(acc, L!) : acc;
 }

@@ -10,6 +10,7 @@ import { allocate, DTYPES } from "../core/dtype.ts";
 import { NDArray } from "../core/ndarray.ts";
 import { fmtShape, shapeSize } from "../core/shape.ts";
 import { resultType } from "../core/promotion.ts";
+import { foldFor, forEachIndex } from "./_fold.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy, copyInto } from "../core/copy.ts";
 import { moveaxis, view } from "../core/views.ts";
@@ -97,6 +98,7 @@ export function ufuncReduceat(
   const pairwise = meta.reduceOp === "sum" && typed && DTYPES[W!].kind !== "b" &&
     starts.some((s, i) => (i + 1 < starts.length ? starts[i + 1] : n) - s > 2);
   if (pairwise && a.ndim > 1 && Math.abs(a.strides[a.ndim - 1]) !== 1) a = copy(a);
+  const fold = typed ? foldFor(meta, W!, false) : null;
   const parts = starts.map((s, i) => {
     const e = i + 1 < starts.length ? starts[i + 1] : n;
     let acc = copy(at(a, s));
@@ -104,6 +106,16 @@ export function ufuncReduceat(
     if (pairwise) {
       const rest = reduceAxes(range(a, s + 1, e), [a.ndim - 1], "sum", W!, W!, false, where);
       return step(core, acc, rest, undefined, true, where);
+    }
+    if (fold) {
+      const la = DTYPES[W!].lanes, last = a.ndim - 1;
+      forEachIndex(
+        lead,
+        [a.strides.slice(0, -1), acc.strides],
+        [a.offset + (s + 1) * a.strides[last], acc.offset],
+        ([pa, pc]) => fold(a.data, pa * la, e - s - 1, a.strides[last] * la, acc.data, pc * la),
+      );
+      return acc;
     }
     for (let j = s + 1; j < e; j++) acc = step(core, acc, at(a, j), undefined, typed, where);
     return acc;
