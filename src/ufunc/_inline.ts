@@ -450,6 +450,7 @@ function parseFunction(toks: Tok[]): Parsed {
   const params: string[] = [];
   if (p.isWord("async")) throw new Refuse("it is an async function");
   if (p.isWord("function")) throw new Refuse("it is a function expression, not an arrow");
+  if (p.peek()?.k === "id" && p.is("(", 1)) throw new Refuse("it is a method, not an arrow");
   if (p.peek()?.k === "id" && p.is("=>", 1)) {
     params.push(p.binding());
   } else if (p.is("(")) {
@@ -463,7 +464,7 @@ function parseFunction(toks: Tok[]): Parsed {
       if (!p.is(")")) p.expect(",");
     }
     p.i++;
-    if (!p.is("=>")) throw new Refuse("it is a method or a function, not an arrow function");
+    if (!p.is("=>")) throw new Refuse("it is not an arrow function");
   } else {
     throw new Refuse("it is not an arrow function");
   }
