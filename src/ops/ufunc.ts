@@ -50,7 +50,7 @@ export interface UfuncOpts {
 }
 
 /** Options of {@linkcode Ufunc.reduce}. */
-export interface ReduceOpts {
+export interface UfuncReduceOpts {
   /** Axis or axes to reduce; null for all; 0 when omitted (as NumPy's `reduce`). */
   axis?: number | readonly number[] | null;
   /** Keep reduced axes as size-1 dimensions. */
@@ -66,9 +66,9 @@ export interface ReduceOpts {
 }
 
 /** Options of {@linkcode Ufunc.accumulate} and {@linkcode Ufunc.reduceat}. */
-export interface AccumulateOpts {
-  /** The axis to work along (default 0). */
-  axis?: number;
+export interface UfuncAccumulateOpts {
+  /** The axis to work along (default 0; a one-element list is accepted, as by NumPy). */
+  axis?: number | readonly number[];
   /** The loop dtype (and result dtype). */
   dtype?: DType;
   /** Array to write the result into. */
@@ -79,7 +79,7 @@ export interface AccumulateOpts {
  * Indices of {@linkcode Ufunc.at}: an integer, a slice string (`"1:3"`), an integer array
  * (repeated indices accumulate), a bool mask, or a list with one such entry per axis.
  */
-export type AtIndices =
+export type UfuncAtIndices =
   | number
   | string
   | ArrayLike
@@ -101,15 +101,15 @@ export interface Ufunc {
   /** The loop signatures in NumPy's notation (`"dd->d"`), in resolution order. */
   readonly types: readonly string[];
   /** Reduces `a` along `axis` (default 0) by applying the ufunc repeatedly. */
-  reduce(a: ArrayLike, opts?: ReduceOpts): NDArray;
+  reduce(a: ArrayLike, opts?: UfuncReduceOpts): NDArray;
   /** The running reduction along `axis` (default 0): same shape as `a`. */
-  accumulate(a: ArrayLike, opts?: AccumulateOpts): NDArray;
+  accumulate(a: ArrayLike, opts?: UfuncAccumulateOpts): NDArray;
   /** Reductions over the slices `indices[i]:indices[i+1]` along `axis` (default 0). */
-  reduceat(a: ArrayLike, indices: ArrayLike, opts?: AccumulateOpts): NDArray;
+  reduceat(a: ArrayLike, indices: ArrayLike, opts?: UfuncAccumulateOpts): NDArray;
   /** The ufunc applied to every pair: the result's shape is `a.shape` + `b.shape`. */
   outer(a: ArrayLike, b: ArrayLike, opts?: UfuncOpts): NDArray;
   /** Applies the ufunc in place at `indices` of `a`, unbuffered (repeated indices accumulate). */
-  at(a: NDArray, indices: AtIndices, b?: ArrayLike): void;
+  at(a: NDArray, indices: UfuncAtIndices, b?: ArrayLike): void;
 }
 
 /** How a ufunc computes one element for a given loop dtype. */

@@ -163,8 +163,17 @@ export function reduceLoopDType(
   const key = `${from}|${dtype}`;
   const hit = known.get(key);
   if (hit) return hit;
+  // The ufunc's own type errors (no loop for bool, ...) name the method.
+  const probe = (d: DType): DType => {
+    try {
+      return call(emptyOf(d), emptyOf(d)).dtype;
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      throw new TypeError(`${where}: ${e.message.replace(/^[^:]*: /, "")}`);
+    }
+  };
   const check = (d: DType): DType => {
-    if (call(emptyOf(d), emptyOf(d)).dtype !== d) throw noLoop(meta, where);
+    if (probe(d) !== d) throw noLoop(meta, where);
     return d;
   };
   let L: DType;
@@ -172,7 +181,7 @@ export function reduceLoopDType(
   else if (LOGICAL.has(meta.name)) L = "bool";
   else if (meta.reduceOp === "sum" || meta.reduceOp === "prod") L = widenedDType(from);
   else {
-    const r = call(emptyOf(from), emptyOf(from)).dtype;
+    const r = probe(from);
     if (r !== from && !canCast(from, r)) throw noLoop(meta, where);
     L = r === from ? r : check(r);
   }

@@ -12,7 +12,7 @@ import { toArray } from "../core/asarray.ts";
 import { copy, copyInto } from "../core/copy.ts";
 import { moveaxis, view } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import type { AccumulateOpts } from "../ops/ufunc.ts";
+import type { UfuncAccumulateOpts } from "../ops/ufunc.ts";
 import { resultType } from "../core/promotion.ts";
 import { forEachIndex, scanFor } from "./_fold.ts";
 import {
@@ -42,11 +42,15 @@ import {
  * ]);
  * ```
  */
-export function ufuncAccumulate(core: UfuncCore, x: ArrayLike, opts?: AccumulateOpts): NDArray {
+export function ufuncAccumulate(
+  core: UfuncCore,
+  x: ArrayLike,
+  opts?: UfuncAccumulateOpts,
+): NDArray {
   const meta = core.meta;
   const where = `${meta.name}.accumulate`;
   checkBinary(meta, "accumulate", where);
-  const o = checkOptions(opts, where) as AccumulateOpts;
+  const o = checkOptions(opts, where) as UfuncAccumulateOpts;
   const a0 = toArray(x, where);
   if (a0.ndim === 0) throw new TypeError(`${where}: cannot accumulate on a scalar`);
   const axis = singleAxis(o.axis, a0.ndim, "accumulate", where);

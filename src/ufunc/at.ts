@@ -14,7 +14,7 @@ import { broadcastTo } from "../core/views.ts";
 import { slice } from "../core/indexing.ts";
 import type { Index } from "../core/_index_types.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import type { AtIndices } from "../ops/ufunc.ts";
+import type { UfuncAtIndices } from "../ops/ufunc.ts";
 import { typedLoops, type UfuncCore } from "./_common.ts";
 import { weakKind } from "../core/promotion.ts";
 
@@ -25,7 +25,7 @@ const isIndexScalar = (v: unknown): boolean => typeof v === "number" || typeof v
  * array, as NumPy treats a list; a JS array holding NDArrays, nested arrays, slice strings or
  * null is a tuple with one entry per axis. An empty list indexes a 0-d array as `()`.
  */
-function indexEntries(indices: AtIndices, ndim: number, where: string): Index[] {
+function indexEntries(indices: UfuncAtIndices, ndim: number, where: string): Index[] {
   const entry = (v: unknown): Index => {
     if (typeof v === "bigint") return Number(v);
     if (
@@ -124,7 +124,7 @@ function move(
  * assert.deepEqual(m.toArray(), [[0n, 1n, 2n], [-3n, 4n, -5n]]);
  * ```
  */
-export function ufuncAt(core: UfuncCore, a: NDArray, indices: AtIndices, b?: ArrayLike): void {
+export function ufuncAt(core: UfuncCore, a: NDArray, indices: UfuncAtIndices, b?: ArrayLike): void {
   const { call, meta } = core;
   const where = `${meta.name}.at`;
   if (meta.nout !== 1) {

@@ -10,7 +10,13 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { DType } from "../core/dtype.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { RedOp } from "../ops/reduce/_engine.ts";
-import type { AccumulateOpts, AtIndices, ReduceOpts, Ufunc, UfuncOpts } from "../ops/ufunc.ts";
+import type {
+  Ufunc,
+  UfuncAccumulateOpts,
+  UfuncAtIndices,
+  UfuncOpts,
+  UfuncReduceOpts,
+} from "../ops/ufunc.ts";
 import type { UfuncCore } from "./_common.ts";
 import { ufuncReduce } from "./reduce.ts";
 import { ufuncAccumulate } from "./accumulate.ts";
@@ -87,12 +93,13 @@ export function withProtocol(call: UfuncCall, meta: UfuncMeta): Ufunc {
   const m: UfuncMeta = { ...meta, types: Object.freeze([...(meta.types ?? [])]) };
   const core: UfuncCore = { call, meta: m };
   const methods = {
-    reduce: (a: ArrayLike, opts?: ReduceOpts): NDArray => ufuncReduce(core, a, opts),
-    accumulate: (a: ArrayLike, opts?: AccumulateOpts): NDArray => ufuncAccumulate(core, a, opts),
-    reduceat: (a: ArrayLike, indices: ArrayLike, opts?: AccumulateOpts): NDArray =>
+    reduce: (a: ArrayLike, opts?: UfuncReduceOpts): NDArray => ufuncReduce(core, a, opts),
+    accumulate: (a: ArrayLike, opts?: UfuncAccumulateOpts): NDArray =>
+      ufuncAccumulate(core, a, opts),
+    reduceat: (a: ArrayLike, indices: ArrayLike, opts?: UfuncAccumulateOpts): NDArray =>
       ufuncReduceat(core, a, indices, opts),
     outer: (a: ArrayLike, b: ArrayLike, opts?: UfuncOpts): NDArray => ufuncOuter(core, a, b, opts),
-    at: (a: NDArray, indices: AtIndices, b?: ArrayLike): void => ufuncAt(core, a, indices, b),
+    at: (a: NDArray, indices: UfuncAtIndices, b?: ArrayLike): void => ufuncAt(core, a, indices, b),
   };
   const value = (v: unknown) => ({ value: v, configurable: true });
   Object.defineProperties(call, {

@@ -21,7 +21,7 @@ import { broadcastTo, reshape, transpose, view } from "../core/views.ts";
 import type { ScalarLike } from "../core/_scalar.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { reduceAxes } from "../ops/reduce/_engine.ts";
-import type { ReduceOpts } from "../ops/ufunc.ts";
+import type { UfuncReduceOpts } from "../ops/ufunc.ts";
 import { foldFor, forEachIndex } from "./_fold.ts";
 import {
   checkBinary,
@@ -64,11 +64,11 @@ const MASK_FILL = {
  * assert.throws(() => nd.maximum.reduce([]), RangeError);
  * ```
  */
-export function ufuncReduce(core: UfuncCore, x: ArrayLike, opts?: ReduceOpts): NDArray {
+export function ufuncReduce(core: UfuncCore, x: ArrayLike, opts?: UfuncReduceOpts): NDArray {
   const meta = core.meta;
   const where = `${meta.name}.reduce`;
   checkBinary(meta, "reduce", where);
-  const o = checkOptions(opts, where) as ReduceOpts;
+  const o = checkOptions(opts, where) as UfuncReduceOpts;
   const a = toArray(x, where);
   const axes = o.axis === undefined
     ? (a.ndim === 0 ? [] : [0])

@@ -16,7 +16,7 @@ import { copy, copyInto } from "../core/copy.ts";
 import { moveaxis, view } from "../core/views.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { reduceAxes } from "../ops/reduce/_engine.ts";
-import type { AccumulateOpts } from "../ops/ufunc.ts";
+import type { UfuncAccumulateOpts } from "../ops/ufunc.ts";
 import {
   checkBinary,
   checkOptions,
@@ -68,12 +68,12 @@ export function ufuncReduceat(
   core: UfuncCore,
   x: ArrayLike,
   indices: ArrayLike,
-  opts?: AccumulateOpts,
+  opts?: UfuncAccumulateOpts,
 ): NDArray {
   const meta = core.meta;
   const where = `${meta.name}.reduceat`;
   checkBinary(meta, "reduceat", where);
-  const o = checkOptions(opts, where) as AccumulateOpts;
+  const o = checkOptions(opts, where) as UfuncAccumulateOpts;
   const a0 = toArray(x, where);
   if (a0.ndim === 0) throw new TypeError(`${where}: cannot reduceat on a scalar`);
   const axis = singleAxis(o.axis, a0.ndim, "reduceat", where);
