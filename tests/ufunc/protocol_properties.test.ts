@@ -98,18 +98,24 @@ Deno.test("generated loops equal one call per position", async (t) => {
       fc.array(fc.boolean(), { minLength: 125, maxLength: 125 }),
       fc.array(fc.nat(4), { minLength: 1, maxLength: 6 }),
       (a, mask, idx) => {
-        const axis = a.ndim - 1; // the innermost axis: the generated fold
-        const where = nd.array(mask.slice(0, a.size)).reshape(a.shape);
-        const ix = idx.map((i) => i % a.shape[axis]);
-        for (const u of [nd.subtract, nd.divide, nd.hypot, nd.power, nd.arctan2, nd.copysign]) {
-          const p = plain(u);
-          assert.deepEqual(bits(u.reduce(a, { axis })), bits(p.reduce(a, { axis })));
-          assert.deepEqual(
-            bits(u.reduce(a, { axis, where, initial: 0.5 })),
-            bits(p.reduce(a, { axis, where, initial: 0.5 })),
-          );
-          assert.deepEqual(bits(u.accumulate(a, { axis })), bits(p.accumulate(a, { axis })));
-          assert.deepEqual(bits(u.reduceat(a, ix, { axis })), bits(p.reduceat(a, ix, { axis })));
+        // Every axis: the innermost (a generated fold per output), others with few outputs
+        // (strided folds) or many (one call per position); full and broadcast masks.
+        const full = nd.array(mask.slice(0, a.size)).reshape(a.shape);
+        const row = nd.array(mask.slice(0, a.shape[a.ndim - 1]));
+        for (let axis = 0; axis < a.ndim; axis++) {
+          const ix = idx.map((i) => i % a.shape[axis]);
+          for (const u of [nd.subtract, nd.divide, nd.hypot, nd.power, nd.arctan2, nd.copysign]) {
+            const p = plain(u);
+            assert.deepEqual(bits(u.reduce(a, { axis })), bits(p.reduce(a, { axis })));
+            for (const where of [full, row]) {
+              assert.deepEqual(
+                bits(u.reduce(a, { axis, where, initial: 0.5 })),
+                bits(p.reduce(a, { axis, where, initial: 0.5 })),
+              );
+            }
+            assert.deepEqual(bits(u.accumulate(a, { axis })), bits(p.accumulate(a, { axis })));
+            assert.deepEqual(bits(u.reduceat(a, ix, { axis })), bits(p.reduceat(a, ix, { axis })));
+          }
         }
       },
     ));
