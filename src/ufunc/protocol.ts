@@ -1,7 +1,7 @@
 /**
- * The ufunc protocol: turns any elementwise function with NumPy broadcasting and
- * `{ out, where, dtype }` options into a full {@linkcode Ufunc} with `reduce`, `accumulate`,
- * `reduceat`, `outer`, `at` and NumPy's metadata (`name`, `nin`, `nout`, `identity`, `types`).
+ * The ufunc protocol: turns any elementwise function with NumPy broadcasting into a full
+ * {@linkcode Ufunc} with `reduce`, `accumulate`, `reduceat`, `outer`, `at` and NumPy's
+ * metadata (`name`, `nin`, `nout`, `identity`, `types`).
  *
  * @module
  */
@@ -34,7 +34,12 @@ export interface UfuncMeta {
   nout: number;
   /** The identity element for reductions (used for empty reductions), or null. */
   identity: number | bigint | boolean | null;
-  /** Loop signatures in NumPy's notation (`"dd->d"`); empty when unknown. */
+  /**
+   * Loop signatures in NumPy's notation (`"dd->d"`). With none, or object loops (`"OO->O"`,
+   * as `frompyfunc`'s), the methods do not resolve a loop dtype: inputs reach `call` as they
+   * are, each result decides its dtype, and the identity is used only for empty reductions
+   * (NumPy's object-dtype rules).
+   */
   types?: readonly string[];
   /**
    * The reduction engine operation that implements `reduce` exactly as NumPy's built-in
@@ -65,14 +70,20 @@ export type LoopBody = (
   dtype: DType,
 ) => ((x: readonly string[], r: readonly string[]) => string) | null;
 
-/** An elementwise function with NumPy broadcasting and `{ out, where, dtype }` options. */
+/**
+ * An elementwise function with NumPy broadcasting; it may accept a trailing options object
+ * `{ out, where, dtype }` (then set `UfuncMeta.acceptsOut`).
+ */
 export type UfuncCall = (...args: (ArrayLike | UfuncOpts)[]) => NDArray;
 
 /**
  * Attaches NumPy's ufunc methods and metadata to `call` and returns it as a {@linkcode Ufunc}
- * (the same function object). The methods work through `call` (one call per position along a
- * reduced axis, vectorized over the others), except `reduce` of ufuncs with a `reduceOp`,
- * which runs the reduction engine behind `nd.sum`, `nd.max`, ....
+ * (the same function object). The methods work through `call`: one call per position along a
+ * reduced or accumulated axis, vectorized over the other axes (or one generated loop along the
+ * axis when `meta.loopBody` gives the element code), except `reduce` of ufuncs with a
+ * `reduceOp`, which runs the reduction engine behind `nd.sum`, `nd.max`, ... bit for bit.
+ * Loop dtypes follow NumPy's rules for reduction-like methods (see `reduce`); the methods of a
+ * ufunc with `nin !== 2` or `nout !== 1` throw NumPy's errors (`at` accepts unary ufuncs).
  *
  * @example
  * ```ts
