@@ -554,9 +554,16 @@ function checkNames(f: Parsed): void {
 const SEL_SLOTS = 64;
 HELPERS.$sel = new Float64Array(SEL_SLOTS);
 
+/** `Math` functions with faster helpers of `HELPERS` (within 1 ulp), for `fastmath`. */
+const FAST: Record<string, string> = { exp: "fexp" };
+
 class Emitter {
   slots = 0;
-  constructor(readonly params: readonly string[], readonly locals: ReadonlySet<string>) {}
+  constructor(
+    readonly params: readonly string[],
+    readonly locals: ReadonlySet<string>,
+    readonly fastmath: boolean,
+  ) {}
   name(n: string): string {
     const k = this.params.indexOf(n);
     if (k >= 0) return `$a${k}`;
@@ -606,8 +613,18 @@ class Emitter {
         return `(${e.es.map((x) => this.emit(x)).join(", ")})`;
       case "member":
         return e.o.t === "num" ? `(${e.o.v}).${e.name}` : `${this.emit(e.o)}.${e.name}`;
-      case "call":
-        return `${this.emit(e.f)}(${e.args.map((x) => this.emit(x)).join(", ")})`;
+      case "call": {
+        const args = e.args.map((x) => this.emit(x)).join(", ");
+        const f = e.f;
+        if (
+          this.fastmath && f.t === "member" && f.o.t === "ref" && f.o.name === "Math" &&
+          this.name("Math") === "Math" && Object.hasOwn(FAST, f.name) &&
+          typeof HELPERS[FAST[f.name]] === "function"
+        ) {
+          return `${FAST[f.name]}(${args})`;
+        }
+        return `${this.emit(f)}(${args})`;
+      }
       case "cond":
         return this.select(e) ?? `(${this.emit(e.c)} ? ${this.emit(e.a)} : ${this.emit(e.b)})`;
     }
@@ -651,6 +668,9 @@ export type Inlining =
 /**
  * Whether `fn` can be inlined into a loop over `nin` inputs, and the code to inline.
  *
+ * With `fastmath`, `Math.exp` calls use nd's own exp (`fexp` of the kernel helpers, within
+ * 1 ulp, 1.6× faster), when the helpers are loaded.
+ *
  * @example
  * ```ts
  * import { analyzeInline } from "./_inline.ts";
@@ -662,7 +682,11 @@ export type Inlining =
  * assert(!b.inlined && b.reason.includes("closure"));
  * ```
  */
-export function analyzeInline(fn: (...xs: never[]) => unknown, nin: number): Inlining {
+export function analyzeInline(
+  fn: (...xs: never[]) => unknown,
+  nin: number,
+  opts: { fastmath?: boolean } = {},
+): Inlining {
   const src = Function.prototype.toString.call(fn);
   const toks = tokenize(src);
   if (typeof toks === "string") return { inlined: false, reason: `its source contains ${toks}` };
@@ -679,7 +703,11 @@ export function analyzeInline(fn: (...xs: never[]) => unknown, nin: number): Inl
       return { inlined: false, reason: `the kernel helper ${g} would shadow the global` };
     }
   }
-  const em = new Emitter(parsed.params, new Set(parsed.locals.map((l) => l.name)));
+  const em = new Emitter(
+    parsed.params,
+    new Set(parsed.locals.map((l) => l.name)),
+    opts.fastmath === true,
+  );
   const decls = parsed.locals.map((l) => `${l.kind} $l_${l.name} = ${em.emit(l.init)};`);
   const ret = em.emit(parsed.ret);
   const params = parsed.params;

@@ -300,6 +300,27 @@ Deno.test("ufunc: the equivalent nd expressions", async (t) => {
   });
 });
 
+Deno.test("ufunc: fastmath", () => {
+  const x = nd.random.defaultRng(3).uniform(-700, 700, { size: 2000 });
+  const e = ufunc((v) => Math.exp(v), { fastmath: true });
+  assert(e.inlined);
+  nd.testing.assertArrayEqual(e(x), nd.exp(x)); // nd's own exp
+  const exact = ufunc((v) => v / (1 + Math.exp(-v)));
+  const fast = ufunc((v) => v / (1 + Math.exp(-v)), { fastmath: true });
+  const a = exact(x), b = fast(x);
+  nd.testing.assertAllClose(b, a, { rtol: 4.5e-16, atol: 0 });
+  assert(flat(a).some((v, i) => !Object.is(v, flat(b)[i])), "the two do not share loops");
+  const m = 1; // a closure is called, so fastmath changes nothing
+  const called = ufunc((v) => Math.exp(v) * m, { fastmath: true });
+  assertSame(flat(called(x)), flat(x).map((v) => Math.exp(v)), "called");
+  const shadow = ufunc(
+    new Function("return (Math) => Math.exp(1)")() as Fn,
+    { fastmath: true, nin: 1 },
+  );
+  assert(shadow.inlined); // a parameter named Math is not the global: no substitution
+  assert.throws(() => shadow([1]), TypeError);
+});
+
 Deno.test("ufunc: loop dtypes", async (t) => {
   const id = ufunc((x) => x);
   const sum = ufunc((a, b) => a + b);

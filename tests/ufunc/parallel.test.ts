@@ -75,6 +75,10 @@ Deno.test("parallel ufuncs and kernels", async (t) => {
       assert(used, "a parallel job");
       assert(isShared(r));
       assertSameBits(r, swishS(x));
+      const fastP = ufunc(swishFn, { parallel: true, fastmath: true });
+      const [rf, usedF] = onWorkers(() => fastP(x));
+      assert(usedF);
+      assertSameBits(rf, ufunc(swishFn, { fastmath: true })(x));
       const clipP = ufunc(clipFn, { parallel: true }), clipS = ufunc(clipFn);
       const [c, usedC] = onWorkers(() => clipP(x));
       assert(usedC);
