@@ -24,7 +24,7 @@ export interface Workload {
   /** What is measured, for tables (`add 10M float64 into out`). */
   title: string;
   /** The `deno bench` suite it belongs to. */
-  suite: "elementwise" | "reduce" | "copy" | "indexing" | "linalg" | "memory" | "random";
+  suite: "elementwise" | "reduce" | "copy" | "indexing" | "linalg" | "memory" | "random" | "ufunc";
   /** The target ratio nd/NumPy from the performance issue, if there is one. */
   target?: number;
   /** The target time of `nd-ts` (the TypeScript backend) in milliseconds, if there is one. */
