@@ -309,6 +309,7 @@ function makeN(
     nout: 1,
     identity,
     types: loops.map((d) => DTYPES[d].char.repeat(nin) + "->" + DTYPES[d].char),
+    acceptsOut: true,
   });
 }
 
@@ -610,12 +611,15 @@ export function ufunc(
   if (parallel) {
     const meta = { src, nin, fixed, fastmath, name: base, key: `ufunc|${identityKey}` };
     const call: UfuncCall = (...args) => callParallel(inner, meta, args) ?? inner(...args);
+    const loops: DType[] = fixed ? [fixed] : ["float32", "float64"];
     result = withProtocol(call, {
       name,
       nin,
       nout: 1,
       identity,
       types: inner.types,
+      acceptsOut: true,
+      loopBody: nin === 2 ? (d) => (loops.includes(d) ? body : null) : undefined,
     });
   }
   Object.defineProperties(result, {

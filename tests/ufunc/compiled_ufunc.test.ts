@@ -413,26 +413,38 @@ Deno.test("ufunc: loop dtypes", async (t) => {
 });
 
 Deno.test("ufunc: the ufunc protocol", async (t) => {
-  const add = ufunc((a, b) => a + b, { identity: 0, name: "my_add" });
   const x = nd.arange(12).reshape([3, 4]).astype("float64");
-  await t.step("metadata", () => {
-    assert.equal(add.identity, 0);
-    assert.equal(add.nout, 1);
-    assert.equal(ufunc((a) => a).identity, null);
-  });
-  await t.step("reduce, accumulate, outer, at", () => {
-    nd.testing.assertArrayEqual(add.reduce(x), nd.add.reduce(x));
-    nd.testing.assertArrayEqual(add.reduce(x, { axis: 1 }), nd.add.reduce(x, { axis: 1 }));
-    nd.testing.assertArrayEqual(add.accumulate(x), nd.add.accumulate(x));
-    nd.testing.assertArrayEqual(
-      add.outer([1, 2], [10, 20, 30]),
-      nd.add.outer([1, 2], [10, 20, 30]),
-    );
-    const y = nd.zeros([4]);
-    add.at(y, [0, 0, 2], 1);
-    assert.deepEqual(y.toArray(), [2, 0, 1, 0]);
-    assert.equal(add.reduce(nd.zeros([0])).item(), 0); // the identity
-  });
+  for (const parallel of [false, true]) {
+    const add = ufunc((a, b) => a + b, { identity: 0, name: "my_add", parallel });
+    await t.step(`metadata${parallel ? " (parallel)" : ""}`, () => {
+      assert.equal(add.identity, 0);
+      assert.equal(add.nout, 1);
+      assert.equal(ufunc((a) => a, { parallel }).identity, null);
+    });
+    await t.step(`reduce, accumulate, reduceat, outer, at${parallel ? " (parallel)" : ""}`, () => {
+      nd.testing.assertArrayEqual(add.reduce(x), nd.add.reduce(x));
+      nd.testing.assertArrayEqual(add.reduce(x, { axis: 1 }), nd.add.reduce(x, { axis: 1 }));
+      nd.testing.assertArrayEqual(add.accumulate(x), nd.add.accumulate(x));
+      nd.testing.assertArrayEqual(
+        add.reduceat(x, [0, 2, 1], { axis: 1 }),
+        nd.add.reduceat(x, [0, 2, 1], { axis: 1 }),
+      );
+      nd.testing.assertArrayEqual(
+        add.outer([1, 2], [10, 20, 30]),
+        nd.add.outer([1, 2], [10, 20, 30]).astype("float64"),
+      );
+      const y = nd.zeros([4]);
+      add.at(y, [0, 0, 2], 1);
+      assert.deepEqual(y.toArray(), [2, 0, 1, 0]);
+      assert.equal(add.reduce(nd.zeros([0])).item(), 0); // the identity
+      const k = 1; // a called (not inlined) body reduces the same way
+      const addK = ufunc((a, b) => a + b * k, { identity: 0, parallel });
+      nd.testing.assertArrayEqual(
+        addK.accumulate(x, { axis: 1 }),
+        nd.add.accumulate(x, { axis: 1 }),
+      );
+    });
+  }
 });
 
 Deno.test("ufunc: names and the loop cache", () => {
