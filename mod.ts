@@ -46,7 +46,15 @@ export { slidingWindowView } from "./src/core/sliding_window_view.ts";
 export type { SlidingWindowOpts } from "./src/core/sliding_window_view.ts";
 export * from "./src/ops/creation.ts";
 export * from "./src/ops/elementwise.ts";
-export type { Ufunc, UfuncOpts } from "./src/ops/ufunc.ts";
+export type {
+  Ufunc,
+  UfuncAccumulateOpts,
+  UfuncAtIndices,
+  UfuncOpts,
+  UfuncReduceOpts,
+} from "./src/ops/ufunc.ts";
+export { withProtocol } from "./src/ufunc/protocol.ts";
+export type { LoopBody, UfuncCall, UfuncMeta } from "./src/ufunc/protocol.ts";
 export {
   array2string,
   formatFloatPositional,
