@@ -45,6 +45,11 @@ import { allocateShared } from "./shared.ts";
  * broadcast inputs). nd passes the same objects to every call of one kernel call and only
  * moves `off`: read the fields at the start of the function (or in the loop; V8 keeps them in
  * registers), and do not keep a view after returning.
+ *
+ * Speed: indexing with a stride V8 does not know costs about 2× on long streaming loops
+ * (measured: a 10M-element dot product in 10 ms against 5 ms for a plain typed-array loop).
+ * For long core dimensions, branch on `st === 1` and loop over
+ * `data.subarray(off, off + n)`: that runs as fast as the plain loop.
  */
 export interface KernelView<D extends DType = "float64"> {
   /** The typed array holding the argument (the whole buffer: index it with `off`). */
