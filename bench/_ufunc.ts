@@ -84,6 +84,17 @@ export const UFUNC: Workload[] = [
     },
   },
   {
+    id: "swish_10m_fastmath_out",
+    title: "swish 10M float64 via nd.ufunc({ fastmath: true }) (nd's exp), into out",
+    suite: "ufunc",
+    impls: {
+      nd: () => {
+        const swish = ufunc(swishFn, { fastmath: true }), x = vec(f64(N, 1)), out = nd.empty([N]);
+        return () => swish(x, { out });
+      },
+    },
+  },
+  {
     id: "swish_10m_parallel",
     title: "swish 10M float64 via nd.ufunc({ parallel: true }), new shared output",
     suite: "ufunc",

@@ -65,6 +65,11 @@ def swish_10m_fastmath():
     return lambda: swish_fastmath(x)
 
 
+def swish_10m_fastmath_out():
+    x, out = uniform(N, 1), np.empty(N)
+    return lambda: swish_fastmath(x, out=out)
+
+
 def swish_10m_parallel():
     x = uniform(N, 1)
     return lambda: swish_parallel(x)
@@ -101,6 +106,7 @@ WORKLOADS = {
     "swish_10m": swish_10m,
     "swish_10m_out": swish_10m_out,
     "swish_10m_fastmath": swish_10m_fastmath,
+    "swish_10m_fastmath_out": swish_10m_fastmath_out,
     "swish_10m_parallel": swish_10m_parallel,
     "swish_10m_parallel_out": swish_10m_parallel_out,
     "swish_10m_numpy": swish_10m_numpy,
