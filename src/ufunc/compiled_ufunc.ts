@@ -20,6 +20,9 @@ import { writeScalar } from "../core/_scalar.ts";
 import { copy, copyInto, sharesBuffer } from "../core/copy.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { type Body, makeUfunc, type Ufunc, type UfuncOpts } from "../ops/ufunc.ts";
+// The built-in ufuncs register the kernel helpers (`fexp`) that `fastmath` bodies call: loaded
+// here, they are in place in every thread that compiles a ufunc (workers included).
+import "../ops/elementwise.ts";
 import { type UfuncCall, withProtocol } from "./protocol.ts";
 import { analyzeInline, compileSource, notSelfContained } from "./_inline.ts";
 import {
