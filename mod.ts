@@ -96,4 +96,29 @@ export { frompyfunc } from "./src/ufunc/frompyfunc.ts";
 export type { FrompyfuncOpts, PyUfunc } from "./src/ufunc/frompyfunc.ts";
 export { vectorize } from "./src/ufunc/vectorize.ts";
 export type { Vectorized, VectorizeOpts } from "./src/ufunc/vectorize.ts";
+export { ufunc } from "./src/ufunc/compiled_ufunc.ts";
+export type {
+  CompiledUfunc,
+  CompiledUfuncOpts,
+  UfuncLoopDType,
+} from "./src/ufunc/compiled_ufunc.ts";
+export { kernel } from "./src/ufunc/kernel.ts";
+export type {
+  Kernel,
+  KernelCallOpts,
+  KernelDType,
+  KernelOpts,
+  KernelView,
+} from "./src/ufunc/kernel.ts";
+export {
+  getNumThreads,
+  isShared,
+  PARALLEL_MIN_SIZE,
+  setNumThreads,
+  startWorkers,
+  terminateWorkers,
+  toShared,
+  workerInfo,
+} from "./src/ufunc/shared.ts";
+export type { PoolInfo } from "./src/ufunc/shared.ts";
 export * as testing from "./src/testing/mod.ts";

@@ -6,9 +6,10 @@ import { INDEXING } from "./_indexing.ts";
 import { LINALG } from "./_linalg.ts";
 import { MEMORY } from "./_memory.ts";
 import { RANDOM } from "./_random.ts";
+import { UFUNC } from "./_ufunc.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random. */
+/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random, custom ufuncs. */
 export const ALL: readonly Workload[] = [
   ...ELEMENTWISE,
   ...REDUCE,
@@ -17,4 +18,5 @@ export const ALL: readonly Workload[] = [
   ...LINALG,
   ...MEMORY,
   ...RANDOM,
+  ...UFUNC,
 ];

@@ -117,9 +117,11 @@ async function numpyRun(python: string, args: string[]): Promise<NumpyRun | stri
   return `NumPy run failed (${python}): ${r.err.trim().split("\n").slice(-3).join(" / ")}`;
 }
 
-/** A group of workloads timed against one NumPy. */
+/** A group of workloads timed against one NumPy (or numba). */
 interface Suite {
   label: string;
+  /** The reference's name in the table header (default "NumPy"). */
+  ref?: string;
   workloads: Workload[];
   python: string | null;
   /** Why this Python was chosen, for the header. */
@@ -144,7 +146,8 @@ if (ndInfo.name === "blas") {
 // ---- NumPy ----
 const py = await findPython();
 const linalg = workloads.filter((w) => w.suite === "linalg");
-const others = workloads.filter((w) => w.suite !== "linalg");
+const ufuncs = workloads.filter((w) => w.suite === "ufunc");
+const others = workloads.filter((w) => w.suite !== "linalg" && w.suite !== "ufunc");
 const suites: Suite[] = [];
 if (others.length) {
   suites.push({
@@ -173,7 +176,41 @@ if (linalg.length) {
   }
   suites.push({ label: "linalg", workloads: linalg, python, why, numpy: null, note: "" });
 }
+// Compiled ufuncs are compared with numba (bench/compare/numba_workloads.py), run by the first
+// Python that imports it (Debian's python3-numba is for /usr/bin/python3).
+const numbaScript = new URL("numba_workloads.py", here).pathname;
+if (ufuncs.length) {
+  let python: string | null = null;
+  for (const cand of ["/usr/bin/python3", "python3"]) {
+    if ((await run(cand, ["-c", "import numba"])).ok) {
+      python = cand;
+      break;
+    }
+  }
+  const suite: Suite = {
+    label: "ufunc",
+    ref: "numba",
+    workloads: ufuncs,
+    python,
+    why: "the first Python with numba",
+    numpy: null,
+    note: python
+      ? ""
+      : "No Python with numba found (tried /usr/bin/python3, python3): nd-only times.",
+  };
+  if (python) {
+    log(`numba (${python}, ufunc) ...`);
+    const ids = ufuncs.map((w) => w.id).join(",");
+    const r = await run(python, [numbaScript, ...(values.quick ? ["--quick"] : []), "--only", ids]);
+    if (r.ok) suite.numpy = JSON.parse(r.out) as NumpyRun;
+    else {suite.note = `numba run failed (${python}): ${
+        r.err.trim().split("\n").slice(-3).join(" / ")
+      }`;}
+  }
+  suites.push(suite);
+}
 for (const s of suites) {
+  if (s.numpy || s.ref) continue; // the numba suite has run (or has its note) already
   if (!s.python) {
     s.note = "No Python with NumPy found (tried python3, /usr/bin/python3): nd-only times.";
     continue;
@@ -311,8 +348,13 @@ const out: string[] = [];
 out.push(`## nd vs NumPy (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)`, "");
 out.push(`- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}), ${cpu}`);
 const numpyLine = (s: Suite): string => {
-  const n = s.numpy;
+  const n = s.numpy as (NumpyRun & { numba?: string; threads?: number }) | null;
   if (!n) return `- ${s.label}: ${s.note}`;
+  if (s.ref === "numba") {
+    return `- ${s.label}: numba ${n.numba} with NumPy ${n.numpy} (Python ${n.python}, ` +
+      `${n.executable}), ${n.threads ?? "?"} thread(s); the expression and frompyfunc rows ` +
+      `are against NumPy's`;
+  }
   const files = n.blas_files?.length ? `, loaded ${n.blas_files.join(", ")}` : "";
   const threads = n.blas_threads ? `, ${n.blas_threads} thread(s)` : "";
   return `- ${s.label}: NumPy ${n.numpy} (Python ${n.python}, ${n.executable}: ${s.why}), BLAS: ${n.blas}${files}${threads}`;
@@ -324,7 +366,7 @@ out.push(
       ? "V8 garbage collected between runs, untimed, except in linear algebra (back to back: " +
         "a forced collection leaves OpenBLAS's threads cold, see bench/_workload.ts)"
       : "no GC between runs"
-  }; times in ms; ratio = nd/NumPy${
+  }; times in ms; ratio = nd/NumPy (nd/numba for ufunc)${
     values["no-mmap"] ? "; JS run with MALLOC_MMAP_MAX_=0 (freed memory reused, see --no-mmap)" : ""
   }`,
 );
@@ -350,10 +392,11 @@ const TAIL = " plain JS | best other JS | other/NumPy |";
 for (const s of suites) {
   const ts = s.label === "linalg";
   if (suites.length > 1) out.push(`### ${s.label}`, "");
+  const head = s.ref ? HEAD.replace("| NumPy |", `| ${s.ref} |`) : HEAD;
   out.push(
     ts
-      ? `${HEAD.replace("| nd |", `| nd (${ndInfo.name}) |`)} nd-ts | TS target | TS met |${TAIL}`
-      : `${HEAD}${TAIL}`,
+      ? `${head.replace("| nd |", `| nd (${ndInfo.name}) |`)} nd-ts | TS target | TS met |${TAIL}`
+      : `${head}${TAIL.replace("other/NumPy", s.ref ? `other/${s.ref}` : "other/NumPy")}`,
     ts
       ? "|---|--:|--:|--:|--:|---|--:|--:|---|--:|---|--:|"
       : "|---|--:|--:|--:|--:|---|--:|---|--:|",
