@@ -5,6 +5,7 @@
  */
 
 import * as nd from "./mod.ts";
+import { compare as compareGradients } from "./examples/mse_gradient.ts";
 
 function show(title: string, value: unknown): void {
   console.log(`\n# ${title}`);
@@ -95,6 +96,30 @@ show("default_rng(42).random(3)", rng.random(3));
 show("then integers(0, 10, size=5)", rng.integers(0, 10, { size: 5 }));
 nd.random.seed(0);
 show("np.random.seed(0); np.random.rand(2, 2)", nd.random.rand(2, 2));
+
+// Custom functions: ufunc methods, compiled ufuncs and kernels (numba's role).
+show("add.reduce, maximum.accumulate, multiply.outer", [
+  nd.add.reduce([1, 2, 3, 4]).item(),
+  nd.maximum.accumulate([1, 3, 2, 5]),
+  nd.multiply.outer([1, 2], [1, 10, 100]),
+]);
+const swish = nd.ufunc((t: number) => t / (1 + Math.exp(-t)), { name: "swish" });
+show(`nd.ufunc swish (body inlined into the loop: ${swish.inlined})`, swish([-1, 0, 1]));
+const gcd = nd.frompyfunc((p, q) => {
+  let u = p as number, v = q as number;
+  while (v) [u, v] = [v, u % v];
+  return u;
+}, { nin: 2, identity: 0 });
+show("frompyfunc gcd([12, 18, 27], 6)", gcd([12, 18, 27], 6));
+const rowNorm = nd.vectorize((r) => nd.sqrt(nd.sum(nd.square(r as nd.NDArray))), {
+  signature: "(n)->()",
+});
+show("vectorize with signature (n)->(): row norms", rowNorm(nd.array([[3, 4], [6, 8]])));
+const grad = compareGradients(20_000, 16);
+show("MSE gradient three ways (examples/mse_gradient.ts): max difference, times in ms", [
+  grad.maxDiff,
+  grad.ms,
+]);
 
 // Memory efficiency: stride tricks and memory-mapped files processed in chunks.
 const series = nd.sin(nd.arange(20).astype("float64"));
