@@ -137,9 +137,11 @@ export function forEachOffset(
   }
 }
 
-type Mode = "float64" | "bool" | "int64" | "complex128" | "any";
+/** The dtype a JS result is stored in, or "any" when none holds it. */
+export type Mode = "float64" | "bool" | "int64" | "complex128" | "any";
 
-function modeOf(v: unknown): Mode {
+/** The dtype of one JS result: numbers float64, booleans bool, bigints int64, `{re, im}`. */
+export function modeOf(v: unknown): Mode {
   switch (typeof v) {
     case "number":
       return "float64";

@@ -18,6 +18,7 @@ import {
   Collector,
   type Elements,
   forEachOffset,
+  modeOf,
   readerOf,
   toElements,
 } from "./_elements.ts";
@@ -46,16 +47,8 @@ export type Vectorized = (...args: unknown[]) => NDArray | unknown;
 /** The dtype of a first result (or null: keep arbitrary JS values). */
 function dtypeOfResult(v: unknown): DType | null {
   if (v instanceof NDArray) return v.dtype;
-  switch (typeof v) {
-    case "number":
-      return "float64";
-    case "boolean":
-      return "bool";
-    case "bigint":
-      return "int64";
-  }
-  if (typeof v === "object" && v !== null && "re" in v && "im" in v) return "complex128";
-  return null;
+  const m = modeOf(v);
+  return m === "any" ? null : m;
 }
 
 function castValue(v: unknown, dtype: DType, where: string): ScalarLike {
