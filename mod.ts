@@ -92,6 +92,7 @@ export * from "./src/ops/sorting/mod.ts";
 export * from "./src/io/mod.ts";
 export * as io from "./src/io/mod.ts";
 export * as random from "./src/random/mod.ts";
+export * as tenalg from "./src/tenalg/mod.ts";
 export { frompyfunc } from "./src/ufunc/frompyfunc.ts";
 export type { FrompyfuncOpts, PyUfunc } from "./src/ufunc/frompyfunc.ts";
 export { vectorize } from "./src/ufunc/vectorize.ts";
