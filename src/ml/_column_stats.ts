@@ -1,0 +1,206 @@
+/**
+ * Column-wise kernels over row-major float64 matrices: one sequential pass per statistic, with
+ * per-column accumulators that stay in L1 (the inner loop walks a row). Sums run in row order
+ * as NumPy's `sum(X, axis=0)` does, so the results match scikit-learn's to the last bit or
+ * nearly.
+ *
+ * @module
+ */
+
+import { infError } from "./_validation.ts";
+
+/** `sums[j] = Σ_i d[i, j]` (NaN and infinity propagate: a non-finite sum flags the column). */
+export function columnSums(d: Float64Array, rows: number, cols: number, sums: Float64Array): void {
+  sums.fill(0);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) sums[j] += d[k];
+  }
+}
+
+/**
+ * NaN-ignoring sums and counts of the columns listed in `which` (all when null); throws the
+ * infinity error of `name` for an infinite value.
+ */
+export function nanColumnSums(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  sums: Float64Array,
+  counts: Float64Array,
+  name: string,
+): void {
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const v = d[k];
+      if (v - v === 0) {
+        sums[j] += v;
+        counts[j]++;
+      } else if (v === v) throw infError(name);
+    }
+  }
+}
+
+/**
+ * For each column, `corr[j] = Σ (d - t[j])` and `sq[j] = Σ (d - t[j])²` over its non-NaN
+ * values (the corrected two-pass variance of Chan, Golub and LeVeque, as scikit-learn's
+ * `_incremental_mean_and_var`).
+ */
+export function centeredMoments(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  t: Float64Array,
+  corr: Float64Array,
+  sq: Float64Array,
+  skipNan: boolean,
+): void {
+  corr.fill(0);
+  sq.fill(0);
+  if (!skipNan) {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const e = d[k] - t[j];
+        corr[j] += e;
+        sq[j] += e * e;
+      }
+    }
+    return;
+  }
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const v = d[k];
+      if (v !== v) continue;
+      const e = v - t[j];
+      corr[j] += e;
+      sq[j] += e * e;
+    }
+  }
+}
+
+/**
+ * NaN-ignoring column minima and maxima (NumPy's `nanmin`/`nanmax`; NaN for an all-NaN column);
+ * throws the infinity error of `name` for an infinite value.
+ */
+export function nanColumnMinMax(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  mins: Float64Array,
+  maxs: Float64Array,
+  name: string,
+): void {
+  mins.fill(Infinity);
+  maxs.fill(-Infinity);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const v = d[k];
+      // NaN fails both comparisons and is skipped
+      if (v < mins[j]) mins[j] = v;
+      if (v > maxs[j]) maxs[j] = v;
+    }
+  }
+  for (let j = 0; j < cols; j++) {
+    if (mins[j] > maxs[j]) {
+      mins[j] = NaN; // only NaN seen
+      maxs[j] = NaN;
+    } else if (mins[j] === -Infinity || maxs[j] === Infinity) throw infError(name);
+  }
+}
+
+/** NaN-ignoring column maxima of |d| (NaN for an all-NaN column); throws for infinity. */
+export function nanColumnMaxAbs(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+  name: string,
+): void {
+  out.fill(-1);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const v = Math.abs(d[k]);
+      if (v > out[j]) out[j] = v;
+    }
+  }
+  for (let j = 0; j < cols; j++) {
+    if (out[j] < 0) out[j] = NaN;
+    else if (out[j] === Infinity) throw infError(name);
+  }
+}
+
+/** Throws the infinity error of `name` if `d` holds ±infinity (NaN is allowed). */
+export function rejectInfinity(d: Float64Array, name: string, what = "X"): void {
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i];
+    if (v - v !== 0 && v === v) throw infError(name, what);
+  }
+}
+
+/**
+ * `out[i, j] = (d[i, j] - sub[j]) / div[j]`, `sub` or `div` null to skip that step (the exact
+ * operations of NumPy's `X -= a; X /= b`); throws the infinity error of `name` for an infinite
+ * input (NaN passes through).
+ */
+export function subDiv(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  sub: Float64Array | null,
+  div: Float64Array | null,
+  out: Float64Array,
+  name: string,
+): void {
+  const s = sub ?? new Float64Array(cols);
+  if (div) {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = (v - s[j]) / div[j];
+      }
+    }
+  } else {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = v - s[j];
+      }
+    }
+  }
+}
+
+/**
+ * `out[i, j] = d[i, j] * mul[j] + add[j]`, `mul` or `add` null to skip that step (NumPy's
+ * `X *= a; X += b`); throws the infinity error of `name` for an infinite input.
+ */
+export function mulAdd(
+  d: Float64Array,
+  rows: number,
+  cols: number,
+  mul: Float64Array | null,
+  add: Float64Array | null,
+  out: Float64Array,
+  name: string,
+): void {
+  const a = add ?? new Float64Array(cols).fill(-0); // v + -0 === v, even for v = -0
+  if (mul) {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = v * mul[j] + a[j];
+      }
+    }
+  } else {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = v + a[j];
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Output handling of the one-to-one scalers: a fresh (huge-page) buffer, or X's own buffer
+ * with `copy: false` (scikit-learn's in-place transform), and the per-feature sample counts
+ * reported as scikit-learn reports `n_samples_seen_`.
+ *
+ * @module
+ */
+
+import { NDArray } from "../core/ndarray.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
+import { allocF64 } from "./_alloc.ts";
+import type { Mat } from "./_validation.ts";
+
+/**
+ * Where a transform of `m` (read from `X`) writes: X's buffer when `copy` is false and X is a
+ * writeable, C-contiguous float64 NDArray (the result is then X itself), else a new array.
+ */
+export function outputFor(
+  X: ArrayLike,
+  m: Mat,
+  copy: boolean,
+): { out: Float64Array; result: () => NDArray<"float64"> } {
+  if (
+    !copy && X instanceof NDArray && X.dtype === "float64" && X.flags.cContiguous &&
+    X.flags.writeable
+  ) {
+    return { out: m.data, result: () => X as NDArray<"float64"> };
+  }
+  const out = allocF64(m.rows * m.cols);
+  return { out, result: () => new NDArray("float64", out, [m.rows, m.cols]) };
+}
+
+/**
+ * scikit-learn's `n_samples_seen_`: one number when every feature saw as many samples, else
+ * the int64 count per feature.
+ */
+export function samplesSeen(counts: Float64Array): number | NDArray<"int64"> {
+  let same = true;
+  for (let j = 1; j < counts.length; j++) if (counts[j] !== counts[0]) same = false;
+  if (same) return counts[0];
+  return new NDArray("int64", BigInt64Array.from(counts, (c) => BigInt(c)), [counts.length]);
+}

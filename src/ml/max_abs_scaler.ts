@@ -1,0 +1,132 @@
+/**
+ * `MaxAbsScaler`: divides each feature by its maximum absolute value
+ * (scikit-learn's `sklearn.preprocessing.MaxAbsScaler`).
+ *
+ * @module
+ */
+
+import type { NDArray } from "../core/ndarray.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
+import { Estimator } from "./_base.ts";
+import { mulAdd, nanColumnMaxAbs, subDiv } from "./_column_stats.ts";
+import { outputFor } from "./_scaler_io.ts";
+import { checkBool, type Mat, toMat, vector } from "./_validation.ts";
+
+/** Options of {@linkcode MaxAbsScaler}. */
+export interface MaxAbsScalerOpts {
+  /** False to transform a float64 C-contiguous NDArray in place (default true). */
+  copy?: boolean;
+}
+
+const DEFAULTS: Required<MaxAbsScalerOpts> = { copy: true };
+const EPS = 2.220446049250313e-16;
+const NAME = "MaxAbsScaler";
+
+/**
+ * Scales each feature into [-1, 1] by its maximum absolute value, without shifting it (so
+ * sparsity is kept). An all-zero feature gets scale 1; NaNs are ignored in `fit` and kept by
+ * `transform`; `partialFit` over chunks equals `fit` on the whole.
+ *
+ * Fitted attributes: `maxAbs`, `scale`, `nSamplesSeen`, `nFeaturesIn`.
+ *
+ * @example
+ * ```ts
+ * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ * const scaler = new nd.ml.MaxAbsScaler().fit([[1, -1, 2], [2, 0, 0], [0, 1, -1]]);
+ * assert.deepEqual(scaler.maxAbs.toArray(), [2, 1, 2]);
+ * assert.deepEqual(scaler.transform([[1, 1, 1]]).toArray(), [[0.5, 1, 0.5]]);
+ * ```
+ */
+export class MaxAbsScaler extends Estimator {
+  /** False: transform float64 C-contiguous input in place. */
+  readonly copy: boolean;
+  #maxAbs = new Float64Array(0);
+  #scale = new Float64Array(0);
+  #seen = 0;
+
+  /** A scaler with the given options (all optional). */
+  constructor(opts: MaxAbsScalerOpts = {}) {
+    super(NAME, DEFAULTS);
+    this.copy = checkBool(NAME, "copy", opts.copy ?? DEFAULTS.copy);
+  }
+
+  /** The options, as passed to the constructor. */
+  getParams(): Required<MaxAbsScalerOpts> {
+    return { copy: this.copy };
+  }
+
+  /** Per-feature maximum absolute value seen (NaNs ignored). */
+  get maxAbs(): NDArray<"float64"> {
+    this.checkFitted();
+    return vector(this.#maxAbs);
+  }
+  /** Per-feature divisor: `maxAbs`, 1 for all-zero features. */
+  get scale(): NDArray<"float64"> {
+    this.checkFitted();
+    return vector(this.#scale);
+  }
+  /** The number of samples seen. */
+  get nSamplesSeen(): number {
+    this.checkFitted();
+    return this.#seen;
+  }
+
+  /** Computes each feature's maximum absolute value, forgetting earlier fits. */
+  fit(X: ArrayLike): this {
+    this.#update(toMat(X, NAME), true);
+    return this;
+  }
+
+  /** Updates the maxima with another chunk of samples. */
+  partialFit(X: ArrayLike): this {
+    const m = toMat(X, NAME);
+    if (this.isFitted) this.checkFeatures(m.cols);
+    this.#update(m, !this.isFitted);
+    return this;
+  }
+
+  #update(m: Mat, first: boolean): void {
+    const maxAbs = new Float64Array(m.cols);
+    nanColumnMaxAbs(m.data, m.rows, m.cols, maxAbs, NAME);
+    if (!first) {
+      for (let j = 0; j < m.cols; j++) {
+        maxAbs[j] = Math.max(this.#maxAbs[j], maxAbs[j]);
+      }
+    }
+    this.#maxAbs = maxAbs;
+    this.#scale = maxAbs.map((v) => v < 10 * EPS ? 1 : v);
+    this.#seen = first ? m.rows : this.#seen + m.rows;
+    this.fitted(m.cols);
+  }
+
+  /** `X / scale`. */
+  transform(X: ArrayLike): NDArray<"float64"> {
+    this.checkFitted();
+    const m = toMat(X, NAME);
+    this.checkFeatures(m.cols);
+    const { out, result } = outputFor(X, m, this.copy);
+    subDiv(m.data, m.rows, m.cols, null, this.#scale, out, NAME);
+    return result();
+  }
+
+  /** `fit(X)` then `transform(X)`. */
+  fitTransform(X: ArrayLike): NDArray<"float64"> {
+    return this.fit(X).transform(X);
+  }
+
+  /** Undoes the scaling: `X * scale`. */
+  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+    this.checkFitted();
+    const m = toMat(X, NAME);
+    this.checkFeatures(m.cols);
+    const { out, result } = outputFor(X, m, this.copy);
+    mulAdd(m.data, m.rows, m.cols, this.#scale, null, out, NAME);
+    return result();
+  }
+
+  /** The fitted attributes for the Jupyter display. */
+  protected fittedAttributes(): Record<string, unknown> {
+    return { maxAbs: this.maxAbs, scale: this.scale, nSamplesSeen: this.nSamplesSeen };
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * `nd.ml`: scikit-learn's preprocessing transformers, PCA and `trainTestSplit` over nd arrays,
+ * with scikit-learn's options, fitted attributes (camelCased) and numbers.
+ *
+ * @example
+ * ```ts
+ * import * as nd from "../../mod.ts";
+ * import assert from "node:assert/strict";
+ * const z = new nd.ml.StandardScaler().fitTransform([[1, 10], [3, 30]]);
+ * assert.deepEqual(z.toArray(), [[-1, -1], [1, 1]]);
+ * ```
+ *
+ * @module
+ */
+
+export { NotFittedError } from "./not_fitted_error.ts";
+export { StandardScaler } from "./standard_scaler.ts";
+export type { StandardScalerOpts } from "./standard_scaler.ts";
+export { MinMaxScaler } from "./min_max_scaler.ts";
+export type { MinMaxScalerOpts } from "./min_max_scaler.ts";
+export { MaxAbsScaler } from "./max_abs_scaler.ts";
+export type { MaxAbsScalerOpts } from "./max_abs_scaler.ts";
+export { RobustScaler } from "./robust_scaler.ts";
+export type { RobustScalerOpts } from "./robust_scaler.ts";
+export { Normalizer } from "./normalizer.ts";
+export type { NormalizerOpts, NormKind } from "./normalizer.ts";
