@@ -1,0 +1,224 @@
+// Arithmetic: add/sub (sparse ± sparse → sparse, sparse ± dense → dense), multiply
+// (elementwise with a scalar, sparse or dense operand → sparse), div, power, neg. Values go
+// through nd's own ufuncs, so dtypes promote as NumPy's do (int8 + uint8 → int16 ...).
+import { NDArray } from "../core/ndarray.ts";
+import { DTYPES } from "../core/dtype.ts";
+import { toArray } from "../core/asarray.ts";
+import { astype } from "../core/copy.ts";
+import { broadcastTo } from "../core/views.ts";
+import {
+  add as ndAdd,
+  divide,
+  multiply as ndMultiply,
+  negative,
+  power as ndPower,
+  subtract,
+} from "../ops/elementwise.ts";
+import type { ArrayLike, Scalar } from "../core/_array_like.ts";
+import type { DType } from "../core/dtype.ts";
+import type { SparseMatrix } from "./_base.ts";
+import type { Compressed } from "./_compressed.ts";
+import { newCsc, newCsr } from "./_factory.ts";
+import { checkSparseDType, gather, gatherOrZero, wrapData } from "./_values.ts";
+import { intersectMerge, type Merged, unionMerge } from "./_kernels_binop.ts";
+import { expandIndptr } from "./_kernels_convert.ts";
+
+/** Whether `x` is a sparse matrix (duck-typed: no class import, see _factory.ts). */
+export function isSparse(x: unknown): x is SparseMatrix {
+  return typeof x === "object" && x !== null && !(x instanceof NDArray) && "format" in x &&
+    "nnz" in x && "tocsr" in x;
+}
+
+/** `x` as a JS scalar when it is one (a number, bigint, boolean, {re, im} or 0-d NDArray). */
+export function scalarOf(x: unknown): Scalar | undefined {
+  if (typeof x === "number" || typeof x === "bigint" || typeof x === "boolean") return x;
+  if (x instanceof NDArray) return x.ndim === 0 ? (x.item() as Scalar) : undefined;
+  if (
+    typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) &&
+    "re" in x && "im" in x
+  ) {
+    return x as Scalar;
+  }
+  return undefined;
+}
+
+function isZeroScalar(s: Scalar): boolean {
+  if (typeof s === "object") return s.re === 0 && s.im === 0;
+  return s == 0;
+}
+
+function shapeText(s: readonly number[]): string {
+  return `[${s.join(",")}]`;
+}
+
+function checkSameShape(a: SparseMatrix, b: SparseMatrix, where: string): void {
+  if (a.shape[0] !== b.shape[0] || a.shape[1] !== b.shape[1]) {
+    throw new TypeError(
+      `${where}: shapes ${shapeText(a.shape)} and ${shapeText(b.shape)} differ`,
+    );
+  }
+}
+
+/** `m` itself when canonical, else a canonical copy (the input is left as it is). */
+function canonical(m: Compressed): Compressed {
+  return m.hasCanonicalFormat ? m : (m.copy() as Compressed).sumDuplicates();
+}
+
+type Op = (a: NDArray, b: NDArray) => NDArray;
+
+/** A binary operation on the merged patterns of two sparse matrices; zeros are dropped. */
+function sparseBinop(a: SparseMatrix, b: SparseMatrix, op: Op, union: boolean, where: string) {
+  checkSameShape(a, b, where);
+  const csc = a.format === "csc";
+  const A = canonical((csc ? a : a.tocsr()) as Compressed);
+  const B = canonical((csc ? b.tocsc() : b.tocsr()) as Compressed);
+  const nMajor = A.nMajor;
+  const m: Merged = (union ? unionMerge : intersectMerge)(
+    nMajor,
+    A.indptr,
+    A.indices,
+    B.indptr,
+    B.indices,
+  );
+  const n = m.indices.length;
+  const va = wrapData(A.dtype, (union ? gatherOrZero : gather)(A.dtype, A.data.data, m.pa), n);
+  const vb = wrapData(B.dtype, (union ? gatherOrZero : gather)(B.dtype, B.data.data, m.pb), n);
+  const vals = op(va, vb);
+  checkSparseDType(vals.dtype, where);
+  const flags = { canonical: true };
+  const out = csc
+    ? newCsc(vals, m.indices, m.indptr, a.shape, flags)
+    : newCsr(vals, m.indices, m.indptr, a.shape, flags);
+  return out.eliminateZeros();
+}
+
+function denseOf(a: SparseMatrix): NDArray {
+  return a.toDense();
+}
+
+function scalarAddError(where: string): never {
+  throw new TypeError(
+    `${where}: adding a nonzero scalar to a sparse matrix is not supported: every entry would ` +
+      "become nonzero; use toDense() first",
+  );
+}
+
+/** `a + x`: see `SparseMatrix.add`. */
+export function add(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
+  if (isSparse(x)) return sparseBinop(a, x, ndAdd, true, "add");
+  const s = scalarOf(x);
+  if (s !== undefined) return isZeroScalar(s) ? a.copy() : scalarAddError("add");
+  return ndAdd(denseOf(a), toArray(x as ArrayLike, "add"));
+}
+
+/** `a - x`: see `SparseMatrix.sub`. */
+export function sub(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
+  if (isSparse(x)) return sparseBinop(a, x, subtract, true, "sub");
+  const s = scalarOf(x);
+  if (s !== undefined) return isZeroScalar(s) ? a.copy() : scalarAddError("sub");
+  return subtract(denseOf(a), toArray(x as ArrayLike, "sub"));
+}
+
+/** The data of `a` through a ufunc with a scalar, as a matrix of the same structure. */
+function withScalar(a: SparseMatrix, s: Scalar, op: Op, where: string): SparseMatrix {
+  const vals = op(a.data, toArray(s as ArrayLike, where));
+  checkSparseDType(vals.dtype, where);
+  return a.withData(vals);
+}
+
+/**
+ * The dense values of `x` (broadcast to `a`'s shape) at `a`'s stored entries, as a 1-D array
+ * aligned with `a.data`.
+ */
+function denseAtEntries(a: SparseMatrix, x: NDArray, where: string): NDArray {
+  let X: NDArray;
+  try {
+    X = broadcastTo(x, a.shape);
+  } catch {
+    throw new TypeError(
+      `${where}: cannot broadcast a dense operand of shape ${shapeText(x.shape)} to the ` +
+        `matrix shape ${shapeText(a.shape)}`,
+    );
+  }
+  const { rows, cols } = coordinates(a);
+  const n = rows.length, pos = new Int32Array(n);
+  const [s0, s1] = X.strides, o = X.offset;
+  for (let k = 0; k < n; k++) pos[k] = o + rows[k] * s0 + cols[k] * s1;
+  return wrapData(X.dtype, gather(X.dtype, X.data, pos), n);
+}
+
+/** The row and column of every stored entry, in storage order. */
+function coordinates(a: SparseMatrix): { rows: Int32Array; cols: Int32Array } {
+  if (a.format === "coo") {
+    const c = a as unknown as { row: Int32Array; col: Int32Array };
+    return { rows: c.row, cols: c.col };
+  }
+  const c = a as Compressed;
+  const major = expandIndptr(c.indptr, c.nMajor);
+  return a.format === "csr" ? { rows: major, cols: c.indices } : { rows: c.indices, cols: major };
+}
+
+/** Elementwise `a * x`: see `SparseMatrix.multiply`. */
+export function multiply(a: SparseMatrix, x: ArrayLike | SparseMatrix): SparseMatrix {
+  if (isSparse(x)) return sparseBinop(a, x, ndMultiply, false, "multiply");
+  const s = scalarOf(x);
+  if (s !== undefined) return withScalar(a, s, ndMultiply, "multiply");
+  const X = toArray(x as ArrayLike, "multiply");
+  if (X.ndim > 2) {
+    throw new TypeError(
+      `multiply: expected a scalar or a 1-D or 2-D operand, got shape ${shapeText(X.shape)}`,
+    );
+  }
+  const vals = ndMultiply(a.data, denseAtEntries(a, X, "multiply"));
+  checkSparseDType(vals.dtype, "multiply");
+  return a.withData(vals).eliminateZeros();
+}
+
+/** True division: see `SparseMatrix.div`. */
+export function div(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
+  if (isSparse(x)) {
+    checkSameShape(a, x, "div");
+    return divide(denseOf(a), denseOf(x));
+  }
+  const s = scalarOf(x);
+  if (s !== undefined) {
+    if (isZeroScalar(s)) {
+      throw new RangeError(
+        "div: division by zero: the implicit zeros would become NaN; use toDense() first",
+      );
+    }
+    return withScalar(a, s, divide, "div");
+  }
+  return divide(denseOf(a), toArray(x as ArrayLike, "div"));
+}
+
+/** Elementwise power of the stored values (duplicates summed first). */
+export function power(a: SparseMatrix, n: number, opts: { dtype?: DType } = {}): SparseMatrix {
+  if (typeof n !== "number" && typeof n !== "bigint") {
+    throw new TypeError(`power: the exponent must be a number, got ${typeof n}`);
+  }
+  if (n == 0) {
+    throw new RangeError(
+      "power: a zero power is not supported: every entry would become 1; use nd.ones(shape)",
+    );
+  }
+  a.sumDuplicates();
+  let data = a.data;
+  if (opts.dtype !== undefined) data = astype(data, checkSparseDType(opts.dtype, "power"));
+  const vals = ndPower(data, n);
+  checkSparseDType(vals.dtype, "power");
+  return a.withData(vals);
+}
+
+/** `-a` (a TypeError for bool, as SciPy refuses it). */
+export function neg(a: SparseMatrix): SparseMatrix {
+  if (a.dtype === "bool") {
+    throw new TypeError("neg: negating a bool sparse matrix is not supported");
+  }
+  return a.withData(negative(a.data));
+}
+
+/** Whether `dtype` holds complex values. */
+export function isComplexDType(dtype: DType): boolean {
+  return DTYPES[dtype].kind === "c";
+}
