@@ -91,9 +91,7 @@ export function setupCp(
     checkChoice(init, ["svd", "random"] as const, "init", where);
   } else if (typeof init !== "object" || init === null || !("factors" in init)) {
     throw new TypeError(
-      `${where}: init must be "svd", "random" or a CP tensor, got ${
-        init === null ? "null" : typeof init
-      }`,
+      `${where}: init must be "svd", "random" or a CP tensor, got ${typeof init}`,
     );
   }
   const mask = spec.mask === undefined ? undefined : checkMask(spec.mask, inp.shape, where);

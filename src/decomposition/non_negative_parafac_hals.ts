@@ -9,7 +9,13 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import type { CPResult } from "./cp_result.ts";
 import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { checkBool, checkModes, converged, type CPCommonOpts } from "./_cp_opts.ts";
+import {
+  checkBool,
+  checkModes,
+  checkNonNegative,
+  converged,
+  type CPCommonOpts,
+} from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights, solveRowsInto } from "./_cp_small.ts";
 
 /** Options of {@link nonNegativeParafacHals} (and of the {@link NonNegativeCPHals} class). */
@@ -23,6 +29,11 @@ export interface NonNegativeParafacHalsOpts extends CPCommonOpts {
   nnModes?: "all" | readonly number[];
   /** Run each inner NNLS to convergence (up to 50,000 sweeps, tol 1e-15) instead of at most 100. */
   exact?: boolean;
+  /**
+   * The floor of the non-negative entries (default 0, as TensorLy's `hals_nnls`): a small
+   * positive value keeps a component from dying when its column is clipped to zero.
+   */
+  epsilon?: number;
 }
 
 /**
@@ -52,6 +63,7 @@ export function nonNegativeParafacHals(
   const s = setupCp(t, rank, opts, { defaultTol: 1e-7, nonNegative: true }, where);
   const n = s.inp.shape.length;
   const exact = checkBool(opts.exact ?? false, "exact", where);
+  const epsilon = checkNonNegative(opts.epsilon ?? 0, "epsilon", where);
   const nn = opts.nnModes ?? "all";
   const nnModes = nn === "all"
     ? new Set(s.inp.shape.map((_, k) => k))
@@ -80,7 +92,7 @@ export function nonNegativeParafacHals(
       const mk = k === last ? mLast : m;
       work.mttkrp(k, mk);
       if (nnModes.has(k)) {
-        halsNnls(mk, p, work.factors[k], work.shape[k], r, inner, innerTol, sparsity[k]);
+        halsNnls(mk, p, work.factors[k], work.shape[k], r, inner, innerTol, sparsity[k], epsilon);
       } else solveRowsInto(p, r, mk, work.shape[k], work.factors[k]);
       work.factorChanged(k);
       if (s.normalize && k !== last) normalizeMode(work, k);
@@ -114,6 +126,7 @@ function halsNnls(
   maxIter: number,
   tol: number,
   sparsity: number,
+  epsilon: number,
 ): void {
   const v = Float64Array.from(f.subarray(0, rows * r));
   let first = 0;
@@ -126,7 +139,7 @@ function halsNnls(
         let dot = 0;
         for (let d = 0; d < r; d++) dot += p[c * r + d] * v[o + d];
         const num = m[o + c] - dot + pcc * v[o + c] - sparsity;
-        const nv = Math.max(num / pcc, 0);
+        const nv = Math.max(num / pcc, epsilon);
         const delta = v[o + c] - nv;
         moved += delta * delta;
         v[o + c] = nv;
