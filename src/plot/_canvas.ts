@@ -100,11 +100,33 @@ export class Context2DShim {
   }
 }
 
-/** A canvas element stand-in whose `toDataURL()` is a PNG data URL of its pixels. */
+/** RGBA pixels of a `w × h` image with each pixel repeated into a `k × k` block. */
+export function enlarge(px: Uint8ClampedArray, w: number, h: number, k: number): Uint8ClampedArray {
+  const W = w * k, out = new Uint8ClampedArray(W * h * k * 4);
+  const src = new Uint32Array(px.buffer, px.byteOffset, w * h);
+  const dst = new Uint32Array(out.buffer);
+  for (let y = 0; y < h; y++) {
+    const row = y * k * W;
+    for (let x = 0; x < w; x++) dst.fill(src[y * w + x], row + x * k, row + x * k + k);
+    for (let r = 1; r < k; r++) dst.copyWithin(row + r * W, row, row + W);
+  }
+  return out;
+}
+
+/**
+ * A canvas element stand-in whose `toDataURL()` is a PNG data URL of its pixels, enlarged
+ * `scale` times (each pixel a `scale × scale` block): resvg smooths enlarged images where
+ * browsers honour `image-rendering="pixelated"`, so small rasters are stored enlarged.
+ */
 export class CanvasShim {
   width = 300;
   height = 150;
+  readonly scale: number;
   #pixels: Uint8ClampedArray | null = null;
+
+  constructor(scale = 1) {
+    this.scale = scale;
+  }
 
   /** The RGBA pixels, (re)allocated when the size changed. */
   pixels(): Uint8ClampedArray {
@@ -118,6 +140,8 @@ export class CanvasShim {
   }
 
   toDataURL(): string {
-    return pngDataUrl(this.width, this.height, this.pixels());
+    const { width: w, height: h, scale: k } = this;
+    const px = k === 1 ? this.pixels() : enlarge(this.pixels(), w, h, k);
+    return pngDataUrl(w * k, h * k, px);
   }
 }

@@ -38,6 +38,7 @@ interface DomDocument {
 }
 
 let theDocument: DomDocument | null = null;
+let canvasScale = 1;
 
 /** The shared linkedom document; `createElement("canvas")` makes a {@linkcode CanvasShim}. */
 export function plotDocument(): DomDocument {
@@ -49,15 +50,23 @@ export function plotDocument(): DomDocument {
   };
   const create = d.createElement.bind(d);
   d.createElement = (name: string, ...rest: unknown[]) =>
-    String(name).toLowerCase() === "canvas" ? new CanvasShim() : create(name, ...rest);
+    String(name).toLowerCase() === "canvas" ? new CanvasShim(canvasScale) : create(name, ...rest);
   theDocument = d;
   return d;
 }
 
-/** `Plot.plot` drawing into the shared document. */
-export function plotChart(options: Record<string, unknown>): PlotChart {
-  const chart = Plot.plot({ ...options, document: plotDocument() } as Plot.PlotOptions);
-  return chart as unknown as PlotChart;
+/**
+ * `Plot.plot` drawing into the shared document; its raster images are stored enlarged
+ * `rasterScale` times (see {@linkcode CanvasShim}).
+ */
+export function plotChart(options: Record<string, unknown>, rasterScale = 1): PlotChart {
+  const document = plotDocument();
+  canvasScale = rasterScale;
+  try {
+    return Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as PlotChart;
+  } finally {
+    canvasScale = 1;
+  }
 }
 
 /** A new SVG element with attributes. */

@@ -136,6 +136,21 @@ export function isNDArray(x: unknown): x is NDArray {
   return x instanceof NDArray;
 }
 
+/** Integer ticks in `0..n-1` at a round step (1, 2, 5, 10, 20, ...): at most `max` of them. */
+export function intTicks(n: number, max: number): number[] {
+  let step = 1;
+  for (let p = 1;; p *= 10) {
+    const s = [p, 2 * p, 5 * p].find((s) => Math.ceil(n / s) <= max);
+    if (s !== undefined) {
+      step = s;
+      break;
+    }
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i += step) out.push(i);
+  return out;
+}
+
 /** Evenly thinned tick positions: at most `max` of `0..n-1`. */
 export function thinTicks(n: number, max: number): number[] {
   const step = Math.max(1, Math.ceil(n / max));
