@@ -8,6 +8,7 @@
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { CPResult } from "./cp_result.ts";
+import type { CPCallback, CPCommonOpts } from "./cp_options.ts";
 import { type CPLikeInput, CPTensor } from "./cp_tensor.ts";
 import { toRng } from "./random_tensors.ts";
 import type { Generator } from "../random/generator.ts";
@@ -24,8 +25,6 @@ import {
   checkModes,
   checkNonNegative,
   checkRank,
-  type CPCallback,
-  type CPCommonOpts,
   type CPInput,
   prepareTensor,
 } from "./_cp_opts.ts";

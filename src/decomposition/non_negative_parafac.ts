@@ -8,8 +8,9 @@
 import { finfo } from "../core/finfo.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { CPResult } from "./cp_result.ts";
+import type { CPCommonOpts } from "./cp_options.ts";
 import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { converged, type CPCommonOpts } from "./_cp_opts.ts";
+import { converged } from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights } from "./_cp_small.ts";
 
 /** Options of {@link nonNegativeParafac} (and of the {@link NonNegativeCP} class). */

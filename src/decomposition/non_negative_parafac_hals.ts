@@ -8,14 +8,9 @@
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import type { CPResult } from "./cp_result.ts";
+import type { CPCommonOpts } from "./cp_options.ts";
 import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import {
-  checkBool,
-  checkModes,
-  checkNonNegative,
-  converged,
-  type CPCommonOpts,
-} from "./_cp_opts.ts";
+import { checkBool, checkModes, checkNonNegative, converged } from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights, solveRowsInto } from "./_cp_small.ts";
 
 /** Options of {@link nonNegativeParafacHals} (and of the {@link NonNegativeCPHals} class). */

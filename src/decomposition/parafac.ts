@@ -10,8 +10,9 @@ import { qr } from "../linalg/qr.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import type { CPResult } from "./cp_result.ts";
+import type { CPCommonOpts } from "./cp_options.ts";
 import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { checkBool, checkNonNegative, converged, type CPCommonOpts } from "./_cp_opts.ts";
+import { checkBool, checkNonNegative, converged } from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights, solveRowsInto } from "./_cp_small.ts";
 import type { CPWork } from "./_cp_work.ts";
 

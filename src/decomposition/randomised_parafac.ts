@@ -9,9 +9,10 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { CPLikeInput } from "./cp_tensor.ts";
 import type { CPResult } from "./cp_result.ts";
+import type { CPCallback } from "./cp_options.ts";
 import type { RngLike } from "./random_tensors.ts";
 import { finish, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { checkCallback, checkCount, type CPCallback } from "./_cp_opts.ts";
+import { checkCallback, checkCount } from "./_cp_opts.ts";
 import { solveRowsInto } from "./_cp_small.ts";
 
 /** Options of {@link randomisedParafac} (and of the {@link RandomisedCP} class). */
