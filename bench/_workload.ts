@@ -24,7 +24,16 @@ export interface Workload {
   /** What is measured, for tables (`add 10M float64 into out`). */
   title: string;
   /** The `deno bench` suite it belongs to. */
-  suite: "elementwise" | "reduce" | "copy" | "indexing" | "linalg" | "memory" | "random" | "ufunc";
+  suite:
+    | "elementwise"
+    | "reduce"
+    | "copy"
+    | "indexing"
+    | "linalg"
+    | "memory"
+    | "random"
+    | "ufunc"
+    | "decomposition";
   /** The target ratio nd/NumPy from the performance issue, if there is one. */
   target?: number;
   /** The target time of `nd-ts` (the TypeScript backend) in milliseconds, if there is one. */
