@@ -273,6 +273,83 @@ WORKLOADS = {
 }
 
 
+# ---- CP decompositions (issue 7): TensorLy 0.9's ALS loops in NumPy alone ----
+# The same tensors and random starts as bench/_decomposition.ts (nd.random is bit-exact with
+# default_rng). Each loop is TensorLy's numpy-backend code path: the MTTKRP as
+# unfold(tensor, mode) @ khatri_rao(other factors) (an unfolded copy and the full Khatri-Rao
+# product per mode), the normal equations solved with the Hadamard product of Gram matrices,
+# and the error from norms (||t||^2 + ||cp||^2 - 2<t, cp>) after every iteration.
+
+
+def _cp_khatri_rao(mats, weights):
+    r = mats[0].shape[1]
+    out = mats[0]
+    for m in mats[1:]:
+        out = (out[:, None, :] * m[None, :, :]).reshape(-1, r)
+    return out * weights
+
+
+def _cp_unfold(t, mode):
+    return np.moveaxis(t, mode, 0).reshape(t.shape[mode], -1)
+
+
+def _cp_low_rank_plus_noise(n, seed):
+    rng = np.random.default_rng(seed)
+    fs = [rng.random((n, 10)) for _ in range(3)]
+    t = (fs[0] @ _cp_khatri_rao(fs[1:], np.ones(10)).T).reshape(n, n, n)
+    return t + 0.1 * (rng.random((n, n, n)) - 0.5)
+
+
+def _cp_error(t_norm, weights, factors, mttkrp):
+    g = np.ones((len(weights), len(weights)))
+    for f in factors:
+        g *= f.T @ f
+    cp_sq = weights @ g @ weights
+    return np.sqrt(abs(t_norm**2 + cp_sq - 2 * np.sum(mttkrp * factors[-1]))) / t_norm
+
+
+def _cp_als(t, rank, n_iter, non_negative):
+    rng = np.random.default_rng(1)
+    factors = [rng.random((s, rank)) for s in t.shape]
+    weights = np.ones(rank)
+    t_norm = np.linalg.norm(t)
+    eps = np.finfo(t.dtype).eps
+    errors = []
+    for _ in range(n_iter):
+        for mode in range(t.ndim):
+            p = np.ones((rank, rank))
+            for i, f in enumerate(factors):
+                if i != mode:
+                    p *= f.T @ f
+            p = weights[:, None] * p * weights[None, :]
+            kr = _cp_khatri_rao([f for i, f in enumerate(factors) if i != mode], weights)
+            mttkrp = _cp_unfold(t, mode) @ kr
+            if non_negative:
+                den = np.clip(factors[mode] @ p, eps, None)
+                factors[mode] = factors[mode] * np.clip(mttkrp, eps, None) / den
+            else:
+                factors[mode] = np.linalg.solve(p.T, mttkrp.T).T
+        errors.append(_cp_error(t_norm, weights, factors, mttkrp))
+    return factors, errors
+
+
+def parafac_100_r10():
+    t = _cp_low_rank_plus_noise(100, 100)
+    return lambda: _cp_als(t, 10, 100, False)
+
+
+def nn_parafac_50_r10():
+    t = _cp_low_rank_plus_noise(50, 50)
+    return lambda: _cp_als(t, 10, 100, True)
+
+
+WORKLOADS.update({
+    "parafac_100_r10": parafac_100_r10,
+    "nn_parafac_50_r10": nn_parafac_50_r10,
+})
+# ---- end of CP decompositions ----
+
+
 MAX_RUNS = 1000
 
 
