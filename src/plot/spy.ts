@@ -7,7 +7,10 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { fmtShape } from "../core/shape.ts";
 import { Plot } from "./_deps.ts";
 import { type Block, colorLegend, plotChart, svgBlock } from "./_dom.ts";
-import { commonOpts, intTicks, isNDArray, type PlotOpts, values } from "./_input.ts";
+import { commonOpts, intTicks, isNDArray, type PlotOpts, type Values, values } from "./_input.ts";
+import { toArray } from "../core/asarray.ts";
+import type { NDArray } from "../core/ndarray.ts";
+import { absolute } from "../ops/elementwise.ts";
 import { figure, MARK_COLOR } from "./_build.ts";
 import { rasterMark } from "./_raster.ts";
 import type { Figure } from "./figure.ts";
@@ -19,13 +22,16 @@ export const SPY_MARKS = 5000;
 export interface SparseLike {
   /** `[rows, cols]`. */
   readonly shape: readonly number[];
-  /** The nonzeros' row and column indices (COO format). */
-  tocoo(): { row: ArrayLike; col: ArrayLike };
+  /**
+   * The stored entries' row and column indices (COO format), and their values if known
+   * (entries with `|value| <= precision`, as explicit zeros, are then left out).
+   */
+  tocoo(): { row: ArrayLike; col: ArrayLike; data?: ArrayLike };
 }
 
 /** Options of {@linkcode spy}. */
 export interface SpyOpts extends PlotOpts {
-  /** Dense input only: entries with `|a| <= precision` count as zero (default 0). */
+  /** Entries with `|a| <= precision` count as zero (default 0). */
   precision?: number;
   /** Radius in pixels of the dot drawn per nonzero (default: a square filling the cell). */
   markerSize?: number;
@@ -34,6 +40,13 @@ export interface SpyOpts extends PlotOpts {
    * nonzero (false); default: raster above {@linkcode SPY_MARKS} nonzeros.
    */
   raster?: boolean;
+}
+
+/** Values of `x`, or their moduli for complex arrays. */
+function magnitudes(x: ArrayLike, where: string, name: string): Values {
+  const a = x === null || x === undefined ? x : toArray(x, where);
+  const complex = isNDArray(a) && (a.dtype === "complex64" || a.dtype === "complex128");
+  return values(complex ? absolute(a) as NDArray : a as ArrayLike, where, name);
 }
 
 function isSparseLike(a: unknown): a is SparseLike {
@@ -59,8 +72,8 @@ function coordinates(
     }
     const [rows, cols] = shape;
     const coo = a.tocoo();
-    const r = values(coo?.row, where, "tocoo().row").data;
-    const c = values(coo?.col, where, "tocoo().col").data;
+    let r = values(coo?.row, where, "tocoo().row").data;
+    let c = values(coo?.col, where, "tocoo().col").data;
     if (r.length !== c.length) {
       throw new TypeError(
         `${where}: tocoo() returned ${r.length} row indices and ${c.length} column indices`,
@@ -73,9 +86,20 @@ function coordinates(
         );
       }
     }
+    if (coo.data !== undefined && coo.data !== null) {
+      const mag = magnitudes(coo.data, where, "tocoo().data").data;
+      if (mag.length !== r.length) {
+        throw new TypeError(
+          `${where}: tocoo() returned ${mag.length} values for ${r.length} entries`,
+        );
+      }
+      const keep = (_: number, i: number) => !(mag[i] <= precision);
+      r = r.filter(keep);
+      c = c.filter(keep);
+    }
     return { rows, cols, r, c };
   }
-  const v = values(a, where, "a");
+  const v = magnitudes(a, where, "a");
   if (v.shape.length !== 2) {
     throw new TypeError(
       `${where}: a must be a 2-D array or a sparse matrix (with shape and tocoo()): got shape ${
@@ -98,7 +122,8 @@ function coordinates(
  * The sparsity pattern of a matrix: a mark per nonzero, row 0 at the top and column indices
  * along the top, as `matplotlib.pyplot.spy`. Takes a dense 2-D array (entries with
  * `|a| > precision` are nonzeros) or a sparse matrix: any object with `shape` and `tocoo()`
- * returning `{ row, col }` index arrays, as nd's sparse matrices. Above {@linkcode SPY_MARKS}
+ * returning `{ row, col }` index arrays and optionally the values `data` (stored entries with
+ * `|data| <= precision` are left out), as nd's sparse matrices. Above {@linkcode SPY_MARKS}
  * nonzeros the matrix is drawn as one raster image of the number of nonzeros in each block
  * of cells, with a colour bar when blocks hold more than one cell.
  *

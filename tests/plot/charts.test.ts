@@ -140,6 +140,45 @@ Deno.test("line", async (t) => {
     assert.equal(swatch[0].getAttribute("stroke"), colors[0]);
   });
 
+  await t.step("long sorted series are decimated (M4) without changing the picture", () => {
+    const n = 20_000;
+    const xs = nd.linspace(0, 10, { num: n });
+    const ys = nd.sin(xs).add(nd.random.defaultRng(3).standardNormal([n]).mul(0.1));
+    const points = (d: string) =>
+      [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const full = points(
+      marks(plot.line(xs, ys, { markers: true }).toSVG(), "line", "path")[0]
+        .getAttribute("d")!,
+    );
+    const svg = plot.line(xs, ys).toSVG();
+    const dec = points(marks(svg, "line", "path")[0].getAttribute("d")!);
+    assert.equal(full.length, n);
+    assert(dec.length <= 4 * 640 && dec.length > 640, `${dec.length} points`);
+    assert(svg.length < 40_000, `${svg.length} bytes`);
+    // Same first and last points and the same extremes in every pixel column.
+    assert.deepEqual(dec[0], full[0]);
+    assert.deepEqual(dec.at(-1), full.at(-1));
+    const [x0, x1] = [full[0][0], full.at(-1)![0]];
+    const extremes = (ps: number[][]) => {
+      const m = new Map<number, [number, number]>();
+      for (const [x, y] of ps) {
+        const col = Math.min(639, Math.floor((x - x0) / (x1 - x0) * 640));
+        const e = m.get(col) ?? [Infinity, -Infinity];
+        m.set(col, [Math.min(e[0], y), Math.max(e[1], y)]);
+      }
+      return m;
+    };
+    const ef = extremes(full), ed = extremes(dec);
+    let same = 0;
+    for (const [col, e] of ef) same += JSON.stringify(ed.get(col)) === JSON.stringify(e) ? 1 : 0;
+    assert.equal(ef.size, 640);
+    assert(same >= ef.size * 0.98, `${same} of ${ef.size} columns`);
+    // Unsorted x is drawn point for point.
+    const back = nd.linspace(1, 0, { num: 3000 });
+    const d = marks(plot.line(back, back).toSVG(), "line", "path")[0].getAttribute("d")!;
+    assert.equal(points(d).length, 3000);
+  });
+
   await t.step("x null plots against the indices; NaN leaves a gap", () => {
     const svg = plot.line(null, [1, NaN, 3, 4]).toSVG();
     const d = marks(svg, "line", "path")[0].getAttribute("d") ?? "";

@@ -49,6 +49,21 @@ Deno.test("spy", async (t) => {
     assert.equal(marks(dots, "dot", "circle")[0].getAttribute("r"), "2");
   });
 
+  await t.step("stored values: explicit zeros and |data| <= precision are left out", () => {
+    const s = {
+      shape: [3, 3],
+      tocoo: () => ({ row: [0, 1, 2], col: [0, 1, 2], data: nd.array([1, 0, 0.2]) }),
+    };
+    assert.equal(marks(plot.spy(s).toSVG(), "rect", "rect").length, 2);
+    assert.equal(marks(plot.spy(s, { precision: 0.5 }).toSVG(), "rect", "rect").length, 1);
+    const z = nd.array([0, 1]).astype("complex128").mul(nd.array([1, 0.1])); // moduli 0 and 0.1
+    const c = { shape: [1, 2], tocoo: () => ({ row: [0, 0], col: [0, 1], data: z }) };
+    assert.equal(marks(plot.spy(c).toSVG(), "rect", "rect").length, 1);
+    assert.equal(marks(plot.spy(c, { precision: 0.1 }).toSVG(), "rect", "rect").length, 0);
+    const dense = nd.array([[0, 1]]).astype("complex64");
+    assert.equal(marks(plot.spy(dense).toSVG(), "rect", "rect").length, 1);
+  });
+
   await t.step(`more than ${plot.SPY_MARKS} nonzeros: a raster of counts per block`, () => {
     const { r, c } = positions(plot.SPY_MARKS + 1, 1000, 1000);
     const svg = plot.spy(coo([1000, 1000], r, c)).toSVG();
@@ -111,6 +126,11 @@ Deno.test("spy", async (t) => {
       () => plot.spy({ shape: [2, 2], tocoo: () => ({}) } as unknown as plot.SparseLike),
       TypeError,
       "spy: tocoo().row must be an array: got undefined",
+    );
+    assertThrowsMsg(
+      () => plot.spy({ shape: [2, 2], tocoo: () => ({ row: [0], col: [0], data: [1, 2] }) }),
+      TypeError,
+      "spy: tocoo() returned 2 values for 1 entries",
     );
     assertThrowsMsg(
       () => plot.spy(coo([0, 3], [], [])),
