@@ -80,7 +80,11 @@ export function spgemmF64(
     }
     let zero = false;
     for (let q = start; q < w; q++) if (cx[q] === 0) zero = true;
-    if (zero) w = dropZerosF64(cj, cx, start, w);
+    if (zero) {
+      // compaction moves entries below positions `pos` still holds: forget this row's
+      for (let q = start; q < w; q++) pos[cj[q]] = -1;
+      w = dropZerosF64(cj, cx, start, w);
+    }
     cp[i + 1] = w;
   }
   return w;

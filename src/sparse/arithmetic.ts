@@ -29,10 +29,13 @@ export function isSparse(x: unknown): x is SparseMatrix {
     "nnz" in x && "tocsr" in x;
 }
 
-/** `x` as a JS scalar when it is one (a number, bigint, boolean, {re, im} or 0-d NDArray). */
-export function scalarOf(x: unknown): Scalar | undefined {
+/**
+ * `x` when it is a scalar operand: a JS number, bigint, boolean or `{re, im}` (weak, as NumPy
+ * treats Python scalars) or a 0-d NDArray (strong); undefined otherwise.
+ */
+export function scalarOf(x: unknown): Scalar | NDArray | undefined {
   if (typeof x === "number" || typeof x === "bigint" || typeof x === "boolean") return x;
-  if (x instanceof NDArray) return x.ndim === 0 ? (x.item() as Scalar) : undefined;
+  if (x instanceof NDArray) return x.ndim === 0 ? x : undefined;
   if (
     typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x) &&
     "re" in x && "im" in x
@@ -42,7 +45,8 @@ export function scalarOf(x: unknown): Scalar | undefined {
   return undefined;
 }
 
-function isZeroScalar(s: Scalar): boolean {
+function isZeroScalar(x: Scalar | NDArray): boolean {
+  const s = x instanceof NDArray ? x.item() as Scalar : x;
   if (typeof s === "object") return s.re === 0 && s.im === 0;
   return s == 0;
 }
@@ -64,7 +68,7 @@ function canonical(m: Compressed): Compressed {
   return m.hasCanonicalFormat ? m : (m.copy() as Compressed).sumDuplicates();
 }
 
-type Op = (a: NDArray, b: NDArray) => NDArray;
+type Op = (a: NDArray, b: ArrayLike) => NDArray;
 
 /** A binary operation on the merged patterns of two sparse matrices; zeros are dropped. */
 function sparseBinop(a: SparseMatrix, b: SparseMatrix, op: Op, union: boolean, where: string) {
@@ -120,8 +124,8 @@ export function sub(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | Spa
 }
 
 /** The data of `a` through a ufunc with a scalar, as a matrix of the same structure. */
-function withScalar(a: SparseMatrix, s: Scalar, op: Op, where: string): SparseMatrix {
-  const vals = op(a.data, toArray(s as ArrayLike, where));
+function withScalar(a: SparseMatrix, s: Scalar | NDArray, op: Op, where: string): SparseMatrix {
+  const vals = op(a.data, s); // a JS scalar is weak (NEP 50): int8 * 3 stays int8
   checkSparseDType(vals.dtype, where);
   return a.withData(vals);
 }

@@ -27,12 +27,13 @@ function floatStr(x: number, bits: "float64" | "float32", trim: "0" | "-"): stri
   return formatFloatScientific(x, { dtype: bits, trim: "-" });
 }
 
-/** One stored value as NumPy's scalar `str` (Python's repr for bool and complex). */
+/** One stored value as SciPy's str shows it: Python's repr of the value as a Python scalar. */
 function valueStr(d: ArrayLike<number | bigint>, dtype: string, k: number): string {
   const info = DTYPES[dtype as keyof typeof DTYPES];
   if (dtype === "bool") return d[k] ? "True" : "False";
   if (info.kind === "i" || info.kind === "u") return String(d[k]);
-  const bits = dtype === "float32" || dtype === "complex64" ? "float32" : "float64";
+  // SciPy prints Python scalars (`data.tolist()`): float32 values as the doubles they are
+  const bits = "float64";
   if (info.kind === "f") return floatStr(d[k] as number, bits, "0");
   const re = d[2 * k] as number, im = d[2 * k + 1] as number;
   const ims = floatStr(Math.abs(im), bits, "-");

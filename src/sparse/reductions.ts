@@ -6,7 +6,7 @@ import { allocate, type DType, DTYPES } from "../core/dtype.ts";
 import { normalizeAxis } from "../core/shape.ts";
 import { astype } from "../core/copy.ts";
 import { full } from "../ops/creation.ts";
-import { divide } from "../ops/elementwise.ts";
+import { multiply } from "../ops/elementwise.ts";
 import { sum as ndSum } from "../ops/reduce/mod.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
@@ -47,31 +47,40 @@ function axisOf(axis: number | null | undefined, where: string): number | null {
   return axis === undefined || axis === null ? null : normalizeAxis(axis, 2, where);
 }
 
-/** The sum over all entries (0-d) or along `axis` (1-D); see `SparseMatrix.sum`. */
+/**
+ * The sum over all entries (0-d) or along `axis` (1-D), as SciPy computes it: over all
+ * entries, the deduplicated values (duplicates are summed in place first; for bool that is
+ * an or); along an axis, a product with ones of the sum dtype (bool entries count 1 each).
+ */
 export function sparseSum(a: SparseMatrix, opts: SumOpts = {}): NDArray {
   const axis = axisOf(opts.axis, "sum");
   const r = opts.dtype === undefined ? sumDType(a.dtype) : checkSparseDType(opts.dtype, "sum");
-  if (axis === null) return ndSum(a.data.dtype === r ? a.data : astype(a.data, r), { dtype: r });
+  if (axis === null) {
+    a.sumDuplicates();
+    return ndSum(a.data, { dtype: r });
+  }
   const [m, n] = a.shape;
   const ones = full([axis === 0 ? m : n], 1, { dtype: r });
-  const out = matmul(axis === 0 ? a.T : a, ones) as NDArray;
-  return out.dtype === r ? out : astype(out, r);
+  return castTo(matmul(axis === 0 ? a.T : a, ones) as NDArray, r);
 }
 
-/** The mean over all entries or along `axis`, implicit zeros included. */
+function castTo(x: NDArray, d: DType): NDArray {
+  return x.dtype === d ? x : astype(x, d);
+}
+
+/**
+ * The mean over all entries or along `axis`, implicit zeros included, as SciPy's: the values
+ * cast to float64 (integers, bool) or kept, scaled by 1/count, then summed.
+ */
 export function sparseMean(a: SparseMatrix, opts: MeanOpts = {}): NDArray {
   const axis = axisOf(opts.axis, "mean");
   const k = DTYPES[a.dtype].kind;
-  const r = opts.dtype !== undefined
-    ? checkSparseDType(opts.dtype, "mean")
-    : k === "f" || k === "c"
-    ? a.dtype
-    : "float64";
+  const inter: DType = k === "f" || k === "c" ? a.dtype : "float64";
   const [m, n] = a.shape;
-  const s = sparseSum(a, { axis, dtype: r });
   const count = axis === null ? m * n : axis === 0 ? m : n;
-  const q = divide(s, count);
-  return q.dtype === r ? q : astype(q, r);
+  const scaled = a.withData(multiply(castTo(a.data, inter), 1 / count));
+  const s = sparseSum(scaled, { axis, dtype: inter });
+  return opts.dtype === undefined ? s : castTo(s, checkSparseDType(opts.dtype, "mean"));
 }
 
 type Better = (v: number | bigint, best: number | bigint) => boolean;
