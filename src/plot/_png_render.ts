@@ -40,7 +40,7 @@ async function loadNative(): Promise<Render> {
   if (missing.length > 0) {
     throw new Error(`needs ${missing.map((p) => `--allow-${p}`).join(" ")}`);
   }
-  const { Resvg } = await import(NATIVE);
+  const { Resvg } = await import("npm:@resvg/resvg-js@2.6.2");
   return (svg, scale, background) =>
     new Resvg(svg, {
       fitTo: { mode: "zoom", value: scale },
@@ -88,7 +88,7 @@ async function systemFonts(): Promise<Uint8Array[]> {
 
 async function loadWasm(): Promise<Render> {
   if (!granted("read")) throw new Error("needs --allow-read");
-  const mod = await import(WASM);
+  const mod = await import("npm:@resvg/resvg-wasm@2.6.2");
   const url = new URL(import.meta.resolve(`${WASM}/index_bg.wasm`));
   await mod.initWasm(await Deno.readFile(url));
   const fontBuffers = await systemFonts();

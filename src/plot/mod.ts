@@ -1,15 +1,25 @@
 /**
  * `nd.plot`: figures of arrays — `bar`, `line`, `scatter`, `hist`, `heatmap`, `imshow`,
- * `imageGrid` and `spy` — drawn by Observable Plot into a standalone SVG {@linkcode Figure}
- * that Jupyter displays and `save` writes as `.svg` or `.png`.
+ * `imageGrid` and `spy` — drawn by Observable Plot (with linkedom as its DOM) into a
+ * standalone SVG {@linkcode Figure}. Notebooks display figures as `image/svg+xml`; `save`
+ * writes `.svg`, or `.png` through resvg (see {@linkcode pngSupport}: the native
+ * `@resvg/resvg-js` binding under `--allow-ffi --allow-sys --allow-read`, else
+ * `@resvg/resvg-wasm` under `--allow-read`).
+ *
+ * Large heatmaps, images, image grids and dense sparsity patterns are one embedded PNG each
+ * (Plot's raster mark), not one SVG element per cell, and long line series are decimated,
+ * so figures stay small enough for notebooks.
  *
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
  * const x = nd.linspace(0, 6.28, { num: 50 });
- * const fig = nd.plot.line(x, [nd.sin(x), nd.cos(x)], { labels: ["sin", "cos"] });
- * assert.equal(fig.toSVG().match(/<path [^>]*stroke="#/g)?.length, 2 + 2);
+ * const fig = nd.plot.line(x, [nd.sin(x), nd.cos(x)], { labels: ["sin", "cos"], title: "trig" });
+ * const svg = fig.toSVG();
+ * assert(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
+ * assert.equal(svg.match(/<path d="M[^"]*" stroke="#/g)?.length, 2); // the two lines
+ * assert.equal(fig.toString(), `<Figure line "trig" ${fig.width}×${fig.height}>`);
  * ```
  *
  * @module
