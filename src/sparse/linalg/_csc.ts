@@ -152,3 +152,31 @@ export function cscOf(A: unknown, where: string, name: string): Csc {
   }
   return fromDense(a);
 }
+
+/** `A − sigma·I` for a square canonical CSC (diagonal entries inserted where missing). */
+export function shiftDiagonal(A: Csc, sigma: number): Csc {
+  const n = A.n;
+  const p = new Int32Array(n + 1), i = new Int32Array(A.p[n] + n), x = new Float64Array(A.p[n] + n);
+  let w = 0;
+  for (let j = 0; j < n; j++) {
+    let done = false;
+    for (let k = A.p[j]; k < A.p[j + 1]; k++) {
+      const r = A.i[k];
+      if (!done && r >= j) {
+        if (r > j) {
+          i[w] = j;
+          x[w++] = -sigma;
+        }
+        done = true;
+      }
+      i[w] = r;
+      x[w++] = r === j ? A.x[k] - sigma : A.x[k];
+    }
+    if (!done) {
+      i[w] = j;
+      x[w++] = -sigma;
+    }
+    p[j + 1] = w;
+  }
+  return { m: n, n, p, i: i.subarray(0, w), x: x.subarray(0, w), dtype: A.dtype };
+}
