@@ -41,8 +41,8 @@ const NAME = "MaxAbsScaler";
 export class MaxAbsScaler extends Estimator {
   /** False: transform float64 C-contiguous input in place. */
   readonly copy: boolean;
-  #maxAbs = new Float64Array(0);
-  #scale = new Float64Array(0);
+  #maxAbs: Float64Array = new Float64Array(0);
+  #scale: Float64Array = new Float64Array(0);
   #seen = 0;
 
   /** A scaler with the given options (all optional). */

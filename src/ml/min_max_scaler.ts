@@ -51,10 +51,10 @@ export class MinMaxScaler extends Estimator {
   readonly copy: boolean;
   /** Clip transformed values into `featureRange`. */
   readonly clip: boolean;
-  #min = new Float64Array(0);
-  #scale = new Float64Array(0);
-  #dataMin = new Float64Array(0);
-  #dataMax = new Float64Array(0);
+  #min: Float64Array = new Float64Array(0);
+  #scale: Float64Array = new Float64Array(0);
+  #dataMin: Float64Array = new Float64Array(0);
+  #dataMax: Float64Array = new Float64Array(0);
   #seen = 0;
 
   /** A scaler with the given options (all optional). */
