@@ -89,7 +89,7 @@ async function systemFonts(): Promise<Uint8Array[]> {
 async function loadWasm(): Promise<Render> {
   if (!granted("read")) throw new Error("needs --allow-read");
   const mod = await import("npm:@resvg/resvg-wasm@2.6.2");
-  const url = new URL(import.meta.resolve(`${WASM}/index_bg.wasm`));
+  const url = new URL(import.meta.resolve("npm:@resvg/resvg-wasm@2.6.2/index_bg.wasm"));
   await mod.initWasm(await Deno.readFile(url));
   const fontBuffers = await systemFonts();
   return (svg, scale, background) =>
