@@ -33,7 +33,8 @@ export interface Workload {
     | "memory"
     | "random"
     | "ufunc"
-    | "decomposition";
+    | "decomposition"
+    | "ml";
   /** The target ratio nd/NumPy from the performance issue, if there is one. */
   target?: number;
   /** The target time of `nd-ts` (the TypeScript backend) in milliseconds, if there is one. */

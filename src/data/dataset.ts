@@ -110,7 +110,7 @@ export class Dataset<T = unknown> {
    * assert.equal(rows[0].x.base, x); // a view
    * ```
    */
-  static fromTensorSlices<S extends Slices>(tensors: S): Dataset<Sliced<S>> {
+  static fromTensorSlices<const S extends Slices>(tensors: S): Dataset<Sliced<S>> {
     const leaves: NDArray[] = [];
     const t = parseStructure(tensors, "fromTensorSlices", leaves);
     return new Dataset(new SlicesNode(new SliceSource(t, leaves, "fromTensorSlices")));
