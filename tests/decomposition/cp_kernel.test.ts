@@ -75,7 +75,7 @@ Deno.test("CPWork: MTTKRPs, reconstruction and Khatri–Rao products (fast-check
         );
       },
     ),
-    { numRuns: 150 },
+    { numRuns: Number(Deno.env.get("CP_FC_RUNS") ?? 150) },
   );
 });
 

@@ -184,6 +184,6 @@ Deno.test("non-negative solvers keep factors >= 0 on any non-negative tensor (fa
         assert.ok(Math.abs(relErr(cp, tensor) - cp.errors.at(-1)!) < 1e-6);
       },
     ),
-    { numRuns: 60 },
+    { numRuns: Number(Deno.env.get("CP_FC_RUNS") ?? 60) },
   );
 });
