@@ -4,5 +4,5 @@
  *
  * @module
  */
-export * as Plot from "npm:@observablehq/plot@0.6.17";
-export { DOMParser, parseHTML } from "npm:linkedom@0.18.15";
+export * as Plot from "@observablehq/plot";
+export { DOMParser, parseHTML } from "linkedom";

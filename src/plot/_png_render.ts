@@ -40,7 +40,7 @@ async function loadNative(): Promise<Render> {
   if (missing.length > 0) {
     throw new Error(`needs ${missing.map((p) => `--allow-${p}`).join(" ")}`);
   }
-  const { Resvg } = await import("npm:@resvg/resvg-js@2.6.2");
+  const { Resvg } = await import("@resvg/resvg-js");
   return (svg, scale, background) =>
     new Resvg(svg, {
       fitTo: { mode: "zoom", value: scale },
@@ -88,8 +88,8 @@ async function systemFonts(): Promise<Uint8Array[]> {
 
 async function loadWasm(): Promise<Render> {
   if (!granted("read")) throw new Error("needs --allow-read");
-  const mod = await import("npm:@resvg/resvg-wasm@2.6.2");
-  const url = new URL(import.meta.resolve("npm:@resvg/resvg-wasm@2.6.2/index_bg.wasm"));
+  const mod = await import("@resvg/resvg-wasm");
+  const url = new URL(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm"));
   await mod.initWasm(await Deno.readFile(url));
   const fontBuffers = await systemFonts();
   return (svg, scale, background) =>

@@ -1,6 +1,6 @@
 // Helpers of the plot tests: SVG well-formedness, element counts, embedded PNGs.
 import assert from "node:assert/strict";
-import { DOMParser } from "npm:linkedom@0.18.15";
+import { DOMParser } from "linkedom";
 import { unzlibSync } from "fflate";
 
 const ENTITY = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/y;
