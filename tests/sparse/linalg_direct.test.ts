@@ -64,6 +64,9 @@ Deno.test("spsolve against SciPy", async (t) => {
         ["csc", cscArrays(f.t) as unknown as sla.OperatorLike],
         ["coo with duplicates", cooDup(f.t) as unknown as sla.OperatorLike],
         ["dense (LAPACK)", f.dense],
+        ["nd.sparse CSR", f.spCsr],
+        ["nd.sparse CSC", f.spCsc],
+        ["nd.sparse COO", f.spCoo],
       ];
       for (const [name, A] of forms) {
         for (const permcSpec of name === "csr" ? SPECS : ["COLAMD"] as const) {

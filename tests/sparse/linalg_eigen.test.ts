@@ -15,7 +15,7 @@ import {
   type Triplets,
 } from "./linalg_helpers.test.ts";
 
-const FORMS = ["csr", "opaque", "dense", "op"] as const;
+const FORMS = ["csr", "opaque", "dense", "op", "spCsr", "spCsc"] as const;
 
 function fro(a: nd.NDArray): number {
   return Math.sqrt(nd.sum(nd.multiply(a, a)).item() as number);
@@ -56,7 +56,7 @@ Deno.test("eigsh against SciPy (ARPACK)", async (t) => {
       const forms = ARPACK_WRONG.has(c.name)
         ? (["csr"] as const)
         : c.opts.sigma !== undefined
-        ? (["csr", "dense"] as const)
+        ? (["csr", "dense", "spCsr", "spCsc", "spCoo"] as const)
         : FORMS;
       for (const form of forms) {
         const what = `${c.name} (${form})`;

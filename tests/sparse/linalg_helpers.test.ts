@@ -3,8 +3,9 @@
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
 import * as sla from "../../src/sparse/linalg/mod.ts";
+import * as sparse from "../../src/sparse/mod.ts";
 
-export { sla };
+export { sla, sparse };
 
 export const FIXTURES = new URL("../fixtures/sparse_linalg/", import.meta.url);
 
@@ -144,6 +145,20 @@ export interface MatrixForms {
   opaque: OpaqueMatrix;
   csr: CsrArrays;
   op: sla.LinearOperator;
+  /** nd.sparse matrices. */
+  spCsr: sparse.CSR;
+  spCsc: sparse.CSC;
+  spCoo: sparse.COO;
+}
+
+/** An nd.sparse COO matrix of triplets. */
+export function sparseCoo(t: Triplets): sparse.COO {
+  return sparse.coo({
+    data: new nd.NDArray("float64", t.val, [t.val.length]),
+    row: t.row,
+    col: t.col,
+    shape: t.shape,
+  });
 }
 
 const cache = new Map<string, MatrixForms>();
@@ -154,7 +169,11 @@ export function matrix(name: string): MatrixForms {
   if (f) return f;
   const t = loadTriplets(name);
   const opaque = new OpaqueMatrix(t);
+  const coo = sparseCoo(t);
   f = {
+    spCsr: coo.tocsr(),
+    spCsc: coo.tocsc(),
+    spCoo: coo,
     t,
     dense: toDense(t),
     opaque,
@@ -214,6 +233,12 @@ Deno.test("sparse.linalg test doubles agree with the dense matrix", async (t) =>
     nd.testing.assertAllClose(f.opaque.T.matmul(x), nd.matmul(f.dense.T, x), { rtol: 1e-12 });
     nd.testing.assertAllClose(f.csr.T.matmul(x), nd.matmul(f.dense.T, x), { rtol: 1e-12 });
     nd.testing.assertAllClose(f.op.rmatvec(x), nd.matmul(f.dense.T, x), { rtol: 1e-12 });
+  });
+  await t.step("nd.sparse matrices", () => {
+    for (const m of [f.spCsr, f.spCsc, f.spCoo]) {
+      nd.testing.assertAllClose(m.matmul(x), nd.matmul(f.dense, x), { rtol: 1e-12 });
+      nd.testing.assertAllClose(m.toDense(), f.dense);
+    }
   });
   await t.step("CSR arrays are sorted by row", () => {
     assert.equal(f.csr.indptr[60], f.t.val.length);

@@ -13,11 +13,12 @@ import {
   type MatrixForms,
   relErr,
   sla,
+  sparse,
   throwsLike,
 } from "./linalg_helpers.test.ts";
 
 type Solver = "cg" | "gmres" | "bicgstab";
-const FORMS = ["dense", "csr", "opaque", "op"] as const;
+const FORMS = ["dense", "csr", "opaque", "op", "spCsr", "spCsc", "spCoo"] as const;
 
 /** A Jacobi preconditioner diag(d) in one of the accepted forms. */
 function jacobi(d: nd.NDArray, form: number): sla.OperatorLike {
@@ -30,6 +31,7 @@ function jacobi(d: nd.NDArray, form: number): sla.OperatorLike {
     });
   }
   if (form === 1) return nd.diag(d);
+  if (form === 3) return sparse.diags([d], { offsets: [0], shape: [n, n], format: "csr" });
   const idx = Int32Array.from({ length: n }, (_, i) => i);
   return new CsrArrays({
     shape: [n, n],
@@ -67,7 +69,7 @@ Deno.test("iterative solvers against SciPy", async (t) => {
         const res: number[] = [];
         const opts: Record<string, unknown> = { ...c.opts };
         if (z.x0) opts.x0 = z.x0;
-        if (z.Mdiag) opts.M = jacobi(z.Mdiag, k % 3);
+        if (z.Mdiag) opts.M = jacobi(z.Mdiag, k % 4);
         if (c.fn === "gmres") {
           opts.callbackType ??= "pr_norm";
           opts.callback = (r: number) => res.push(r);

@@ -11,7 +11,7 @@ Deno.test("norm against SciPy", async (t) => {
       const f = matrix(c.matrix);
       const opts = { ...c.opts } as Record<string, unknown>;
       if (opts.ord === null) delete opts.ord;
-      for (const A of [f.csr, f.dense]) {
+      for (const A of [f.csr, f.dense, f.spCsr, f.spCoo]) {
         const r = sla.norm(A, opts as sla.SparseNormOpts);
         if (typeof r === "number") {
           nd.testing.assertAllClose(r, z.out, { rtol: 1e-12 });
