@@ -21,6 +21,7 @@ import type {
   Batched,
   BatchOpts,
   FilterOpts,
+  GeneratorFn,
   MapOpts,
   RangeDType,
   RangeOpts,
@@ -118,8 +119,9 @@ export class Dataset<T = unknown> {
 
   /**
    * The values of a generator: `fn` (a generator function, sync or async, or any function
-   * returning an iterable or async iterable) is called anew for every iteration. The
-   * cardinality is unknown. Sync generators keep the pipeline synchronous.
+   * returning an iterable, async iterable or iterator, or a promise of one) is called anew
+   * for every iteration. The cardinality is unknown. Sync generators keep the pipeline
+   * synchronous.
    *
    * @example
    * ```ts
@@ -136,7 +138,7 @@ export class Dataset<T = unknown> {
    * assert.deepEqual(seen, [1, 2]);
    * ```
    */
-  static fromGenerator<T>(fn: () => Iterable<T> | AsyncIterable<T>): Dataset<T> {
+  static fromGenerator<T>(fn: GeneratorFn<T>): Dataset<T> {
     checkFunction(fn, "fromGenerator");
     return new Dataset(new GeneratorNode(fn));
   }

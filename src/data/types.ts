@@ -57,8 +57,17 @@ export type Unbatched<T> = T extends NDArray<infer D> ? NDArray<D>
 /** The dtypes `Dataset.range` can make: real numbers. */
 export type RangeDType = Exclude<DType, "bool" | "complex64" | "complex128">;
 
-/** What `Dataset.fromGenerator` calls: a function returning an iterable or async iterable. */
-export type GeneratorFn<T> = () => Iterable<T> | AsyncIterable<T>;
+/**
+ * What `Dataset.fromGenerator` calls: a (sync or async) generator function, or any function
+ * returning an iterable, an async iterable, an iterator, or (for async iteration) a promise
+ * of one.
+ */
+export type GeneratorFn<T> = () =>
+  | Iterable<T>
+  | AsyncIterable<T>
+  | Iterator<T>
+  | AsyncIterator<T>
+  | PromiseLike<Iterable<T> | AsyncIterable<T> | Iterator<T> | AsyncIterator<T>>;
 
 /** Options of `Dataset.range`. */
 export interface RangeOpts<D extends RangeDType = "int64"> {

@@ -105,6 +105,31 @@ Deno.test("data: sources", async (t) => {
     assert.deepEqual(await p.toArray(), [5]);
     // A sync generator iterated with for await.
     assert.deepEqual(await ds.toArray(), [1, 2, 3]);
+    // Iterators ({ next }) and promises of iterables, as tf.data.generator takes them.
+    const counter = () => {
+      let i = 0;
+      return {
+        next: () => (i < 3 ? { done: false, value: i++ } : { done: true, value: undefined }),
+      };
+    };
+    assert.deepEqual([...Dataset.fromGenerator(counter)], [0, 1, 2]);
+    assert.deepEqual(await Dataset.fromGenerator(counter).toArray(), [0, 1, 2]);
+    const later = Dataset.fromGenerator(async () => [nd.ones([1]), nd.zeros([1])]);
+    assert.equal(later.isSync, false);
+    assert.deepEqual((await later.batch(2).toArray())[0].toArray(), [[1], [0]]);
+    const promisedIterator = Dataset.fromGenerator(() => Promise.resolve(counter()));
+    assert.deepEqual(await promisedIterator.toArray(), [0, 1, 2]);
+    // Leaving early closes the source.
+    let closed = false;
+    const endless = Dataset.fromGenerator(async function* () {
+      try {
+        for (let i = 0;; i++) yield i;
+      } finally {
+        closed = true;
+      }
+    });
+    assert.deepEqual(await endless.take(2).toArray(), [0, 1]);
+    assert.equal(closed, true);
   });
 });
 

@@ -52,12 +52,18 @@ Deno.test("data errors: sources", () => {
   );
   throwsT(() => anyDs.fromGenerator(5), "fromGenerator: expected a function, got number");
   throwsT(
-    () => [...Dataset.fromGenerator((() => 5) as unknown as () => Iterable<number>)],
-    "fromGenerator: the function must return an iterable or async iterable, got a number",
+    () => [...Dataset.fromGenerator((() => 5) as never)],
+    "fromGenerator: the function must return an iterable, an async iterable or an iterator, " +
+      "got a number",
   );
   throwsT(
     () => [...Dataset.fromGenerator((() => ({ [Symbol.asyncIterator]: () => ({}) })) as never)],
     "fromGenerator: the function returned an async iterable during synchronous iteration: " +
+      "iterate with for await, or declare the function async",
+  );
+  throwsT(
+    () => [...Dataset.fromGenerator((() => Promise.resolve([1])) as never)],
+    "fromGenerator: the function returned a promise during synchronous iteration: " +
       "iterate with for await, or declare the function async",
   );
   throwsT(
@@ -90,6 +96,19 @@ Deno.test("data errors: sources", () => {
     () => anyDs.zip([Dataset.range(2), "x"]),
     "zip: expected datasets, got string at position 1",
   );
+});
+
+Deno.test("data errors: fromGenerator in async iteration", async () => {
+  await assert.rejects(() => Dataset.fromGenerator((async () => 5) as never).toArray(), {
+    name: "TypeError",
+    message: "fromGenerator: the function must return an iterable, an async iterable or an " +
+      "iterator, got a number",
+  });
+  await assert.rejects(() => Dataset.fromGenerator((() => null) as never).toArray(), {
+    name: "TypeError",
+    message: "fromGenerator: the function must return an iterable, an async iterable or an " +
+      "iterator, got null",
+  });
 });
 
 Deno.test("data errors: transformations and options", () => {
@@ -165,8 +184,8 @@ Deno.test("data errors: while iterating", async (t) => {
     );
     throwsT(
       () => [...Dataset.zip(Dataset.range(3), Dataset.fromGenerator(async function* () {}))],
-      "Dataset: cannot iterate synchronously: fromGenerator was given an async generator " +
-        "function: iterate with for await",
+      "Dataset: cannot iterate synchronously: fromGenerator was given an async function: " +
+        "iterate with for await",
     );
     throwsT(
       () => [...Dataset.range(3).map((x) => Promise.resolve(x))],
