@@ -7,6 +7,8 @@ import type { Workload } from "./_workload.ts";
 import { onTs } from "./_linalg.ts";
 import { parafac } from "../src/decomposition/parafac.ts";
 import { nonNegativeParafac } from "../src/decomposition/non_negative_parafac.ts";
+import { tucker } from "../src/decomposition/tucker.ts";
+import { tensorTrain } from "../src/decomposition/tensor_train.ts";
 
 /** Every decomposition workload, in table order. */
 export const DECOMPOSITION: Workload[] = [];
@@ -58,3 +60,45 @@ DECOMPOSITION.push(
 );
 
 // ===== end of CP decompositions =====
+
+// ===== Tucker and tensor train: tucker (HOOI) and tensorTrain (TT-SVD) =====
+
+/** A uniform [0, 1) n³ float64 tensor from `default_rng(seed)` (the same draws in NumPy). */
+function uniformCube(n: number, seed: number): nd.NDArray {
+  return nd.random.defaultRng(seed).random([n, n, n]) as nd.NDArray;
+}
+
+/** tucker with its defaults (SVD start, tol 1e-4: 4 sweeps on this tensor). */
+function tuckerSetup(): () => unknown {
+  const t = uniformCube(100, 100);
+  return () => tucker(t, [10, 10, 10]);
+}
+
+/** TT-SVD with TT ranks [1, 10, 10, 1]. */
+function ttSetup(): () => unknown {
+  const t = uniformCube(30, 30);
+  return () => tensorTrain(t, [1, 10, 10, 1]);
+}
+
+DECOMPOSITION.push(
+  {
+    id: "tucker_100_r10",
+    title: "tucker rank [10,10,10], 100³ float64 uniform, defaults (SVD init, tol 1e-4) " +
+      "(target ≤ 220 ms; TensorLy 0.9: 440 ms)",
+    suite: "decomposition",
+    gcBetweenRuns: false,
+    impls: { nd: tuckerSetup, "nd-ts": () => onTs(tuckerSetup()) },
+    notes: { "nd-ts": "TypeScript backend" },
+  },
+  {
+    id: "tt_30_r10",
+    title:
+      "tensorTrain rank [1,10,10,1], 30³ float64 uniform (target ≤ 2 ms; TensorLy 0.9: 2.0 ms)",
+    suite: "decomposition",
+    gcBetweenRuns: false,
+    impls: { nd: ttSetup, "nd-ts": () => onTs(ttSetup()) },
+    notes: { "nd-ts": "TypeScript backend" },
+  },
+);
+
+// ===== end of Tucker and tensor train =====

@@ -350,6 +350,84 @@ WORKLOADS.update({
 # ---- end of CP decompositions ----
 
 
+# ---- Tucker and tensor train (issue 7): TensorLy 0.9's HOOI and TT-SVD in NumPy alone ----
+# The same tensors as bench/_decomposition.ts (uniform draws of default_rng, bit-exact with
+# nd.random). Each is TensorLy's numpy-backend code path with its defaults: truncated SVDs by
+# np.linalg.svd(full_matrices=False) with svd_flip's signs, mode products as
+# unfold -> dot -> fold, the HOOI error sqrt(|‖X‖² − ‖core‖²|)/‖X‖ and tol 1e-4 (checked from
+# the third sweep on: 4 sweeps here, the same final error as nd's to 1e-13).
+
+
+def _tk_unfold(t, mode):
+    return np.moveaxis(t, mode, 0).reshape(t.shape[mode], -1)
+
+
+def _tk_mode_dot_t(t, u, mode):
+    shape = list(t.shape)
+    shape[mode] = u.shape[1]
+    res = u.T @ _tk_unfold(t, mode)
+    rest = [s for i, s in enumerate(shape) if i != mode]
+    return np.moveaxis(res.reshape([shape[mode]] + rest), 0, mode)
+
+
+def _tk_svd(m, r):
+    u, s, vh = np.linalg.svd(m, full_matrices=r > min(m.shape))
+    u, s, vh = u[:, :r], s[:r], vh[:r]
+    signs = np.sign(u[np.argmax(np.abs(u), axis=0), range(u.shape[1])])
+    return u * signs, s, vh * signs[:, None]
+
+
+def _tucker_hooi(t, rank, n_iter_max=100, tol=1e-4):
+    factors = [_tk_svd(_tk_unfold(t, m), rank[m])[0] for m in range(t.ndim)]
+    norm = np.linalg.norm(t)
+    errors = []
+    for it in range(n_iter_max):
+        for m in range(t.ndim):
+            y = t
+            for k in range(t.ndim):
+                if k != m:
+                    y = _tk_mode_dot_t(y, factors[k], k)
+            factors[m] = _tk_svd(_tk_unfold(y, m), rank[m])[0]
+        core = t
+        for k in range(t.ndim):
+            core = _tk_mode_dot_t(core, factors[k], k)
+        errors.append(np.sqrt(abs(norm**2 - np.linalg.norm(core) ** 2)) / norm)
+        if it > 1 and abs(errors[-2] - errors[-1]) < tol:
+            break
+    return core, factors, errors
+
+
+def _tt_svd(t, rank):
+    rank = list(rank)
+    shape, factors, unfolding = t.shape, [], t
+    for k in range(t.ndim - 1):
+        unfolding = unfolding.reshape(rank[k] * shape[k], -1)
+        r = min(unfolding.shape[0], unfolding.shape[1], rank[k + 1])
+        u, s, vh = _tk_svd(unfolding, r)
+        rank[k + 1] = r
+        factors.append(u.reshape(rank[k], shape[k], r))
+        unfolding = s[:, None] * vh
+    factors.append(unfolding.reshape(rank[-2], shape[-1], 1))
+    return factors
+
+
+def tucker_100_r10():
+    t = np.random.default_rng(100).random((100, 100, 100))
+    return lambda: _tucker_hooi(t, [10, 10, 10])
+
+
+def tt_30_r10():
+    t = np.random.default_rng(30).random((30, 30, 30))
+    return lambda: _tt_svd(t, [1, 10, 10, 1])
+
+
+WORKLOADS.update({
+    "tucker_100_r10": tucker_100_r10,
+    "tt_30_r10": tt_30_r10,
+})
+# ---- end of Tucker and tensor train ----
+
+
 MAX_RUNS = 1000
 
 
