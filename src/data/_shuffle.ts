@@ -4,7 +4,7 @@
 // the last slot moves into the emptied one). The k-th choice among `len` slots is
 // `floor(u_k * len)` where u_k are the doubles of `nd.random.defaultRng([seed, epoch])`.
 import { defaultRng, type Generator } from "../random/generator.ts";
-import { Node } from "./_node.ts";
+import { Node, Row, type Source } from "./_node.ts";
 import { items, itemsAsync } from "./_map.ts";
 import type { ElementSpec } from "./spec.ts";
 
@@ -21,10 +21,62 @@ function chooser(rng: Generator): (len: number) => number {
   };
 }
 
+/**
+ * The shuffle buffer. While every item is a row of one source it keeps just the row numbers
+ * in a typed array (a buffer of Row objects would live long enough to be promoted to V8's
+ * old generation, which made a 10k-row shuffle twice as slow); any other item switches it to
+ * a plain array of items.
+ */
+class ShuffleBuffer {
+  length = 0;
+  #src: Source | null = null;
+  #rows: Float64Array | null;
+  #items: unknown[] | null = null;
+  constructor(readonly size: number) {
+    this.#rows = new Float64Array(Math.min(size, 1 << 16));
+  }
+  #toItems(): unknown[] {
+    const out = new Array<unknown>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = new Row(this.#src!, this.#rows![k]);
+    this.#rows = null;
+    return this.#items = out;
+  }
+  /** Puts `x` in slot `j` (`j === length` appends). */
+  put(j: number, x: unknown): void {
+    if (j === this.length) this.length++;
+    const rows = this.#rows;
+    if (rows !== null && x instanceof Row && (x.src === this.#src || this.#src === null)) {
+      this.#src = x.src;
+      if (j >= rows.length) {
+        const grown = new Float64Array(Math.min(this.size, rows.length * 2));
+        grown.set(rows);
+        this.#rows = grown;
+      }
+      this.#rows![j] = x.i;
+      return;
+    }
+    (this.#items ?? this.#toItems())[j] = x;
+  }
+  /** The item in slot `j`. */
+  get(j: number): unknown {
+    return this.#rows !== null ? new Row(this.#src!, this.#rows[j]) : this.#items![j];
+  }
+  /** Empties slot `j` by moving the last item into it. */
+  removeSwap(j: number): void {
+    const last = --this.length;
+    if (this.#rows !== null) this.#rows[j] = this.#rows[last];
+    else {
+      this.#items![j] = this.#items![last];
+      this.#items!.length = last;
+    }
+  }
+}
+
 /** `shuffle(bufferSize, { seed, reshuffleEachIteration })`. */
 export class ShuffleNode extends Node {
   #epoch = 0;
   readonly #seed: number | bigint;
+  readonly seeded: boolean;
   constructor(
     input: Node,
     readonly bufferSize: number,
@@ -36,7 +88,6 @@ export class ShuffleNode extends Node {
     // Unseeded and not reshuffled: one random seed, drawn now, for every iteration.
     this.#seed = seed ?? (reshuffle ? 0 : defaultRng().integers(2n ** 53n) as bigint);
   }
-  readonly seeded: boolean;
 
   /** The generator of the next iteration. */
   #rng(): Generator {
@@ -46,7 +97,7 @@ export class ShuffleNode extends Node {
   }
 
   *iterSync(): Iterator<unknown> {
-    const pick = chooser(this.#rng()), size = this.bufferSize, buf: unknown[] = [];
+    const pick = chooser(this.#rng()), size = this.bufferSize, buf = new ShuffleBuffer(size);
     const it = items(this.inputs[0])[Symbol.iterator]();
     let open = true;
     try {
@@ -56,21 +107,20 @@ export class ShuffleNode extends Node {
           open = false;
           break;
         }
-        buf.push(r.value);
+        buf.put(buf.length, r.value);
       }
       while (buf.length > 0) {
-        const j = pick(buf.length), out = buf[j];
+        const j = pick(buf.length), out = buf.get(j);
         if (open) {
           const r = it.next();
           if (!r.done) {
-            buf[j] = r.value;
+            buf.put(j, r.value);
             yield out;
             continue;
           }
           open = false;
         }
-        const last = buf.pop();
-        if (j < buf.length) buf[j] = last;
+        buf.removeSwap(j);
         yield out;
       }
     } finally {
@@ -79,7 +129,7 @@ export class ShuffleNode extends Node {
   }
 
   protected async *runAsync(): AsyncIterator<unknown> {
-    const pick = chooser(this.#rng()), size = this.bufferSize, buf: unknown[] = [];
+    const pick = chooser(this.#rng()), size = this.bufferSize, buf = new ShuffleBuffer(size);
     const it = itemsAsync(this.inputs[0])[Symbol.asyncIterator]();
     let open = true;
     try {
@@ -89,21 +139,20 @@ export class ShuffleNode extends Node {
           open = false;
           break;
         }
-        buf.push(r.value);
+        buf.put(buf.length, r.value);
       }
       while (buf.length > 0) {
-        const j = pick(buf.length), out = buf[j];
+        const j = pick(buf.length), out = buf.get(j);
         if (open) {
           const r = await it.next();
           if (!r.done) {
-            buf[j] = r.value;
+            buf.put(j, r.value);
             yield out;
             continue;
           }
           open = false;
         }
-        const last = buf.pop();
-        if (j < buf.length) buf[j] = last;
+        buf.removeSwap(j);
         yield out;
       }
     } finally {
