@@ -213,6 +213,16 @@ Deno.test("data: shuffle", async (t) => {
       assert.deepEqual(nums(ds), refShuffle(n, buffer, 5, 1));
     }
     assert.deepEqual(nums(Dataset.range(6).shuffle(1, { seed: 0 })), [0, 1, 2, 3, 4, 5]);
+    // Rows of two sources, and rows mixed with other values, go through the same algorithm.
+    const two = Dataset.range(0, 12).concatenate(Dataset.range(12, 30));
+    assert.deepEqual(nums(two.shuffle(16, { seed: 5 })), refShuffle(30, 16, 5, 0));
+    const mixed = Dataset.range(0, 12).concatenate(
+      Dataset.fromGenerator(function* () {
+        for (let i = 12; i < 30; i++) yield nd.array(BigInt(i)) as nd.NDArray<"int64">;
+      }),
+    );
+    assert.deepEqual(nums(mixed.shuffle(16, { seed: 5 })), refShuffle(30, 16, 5, 0));
+    assert.deepEqual(nums(mixed.shuffle(100, { seed: 5 })), refShuffle(30, 100, 5, 0));
   });
 
   await t.step("seeds: reproducible orders, reshuffled each iteration unless told", async () => {
