@@ -9,17 +9,19 @@ import { type ElementSpec, INFINITE_CARDINALITY, TensorSpec, UNKNOWN_CARDINALITY
 import { Node, resolve, Row } from "./_node.ts";
 import { items, itemsAsync } from "./_map.ts";
 import { isPlainObject, kindOf, mapSpec, parseStructure, where } from "./_structure.ts";
-import { PageReleaser, rows, SliceSource } from "./_slices.ts";
+import { PageReleaser, rows, SliceSource, words } from "./_slices.ts";
 
 /** Short arrays are copied element by element, longer ones with `set`. */
 const LOOP_COPY_MAX = 48;
 
 function stackArrays(arrs: readonly unknown[], path: string): NDArray {
   const a0 = arrs[0] as NDArray, n = arrs.length;
-  const { dtype, shape } = a0, size = a0.size, lanes = DTYPES[dtype].lanes, len = size * lanes;
+  const { dtype, shape } = a0, size = a0.size;
+  // 64-bit integers are copied as int32 word pairs (no bigint per element).
+  const w = DTYPES[dtype].bigint ? 2 : 1, lanes = DTYPES[dtype].lanes * w, len = size * lanes;
   const out = allocate(dtype, n * size);
   // deno-lint-ignore no-explicit-any
-  const dst = out as any;
+  const dst = (w === 2 ? words(out) : out) as any;
   for (let k = 0; k < n; k++) {
     const a = arrs[k];
     if (!(a instanceof NDArray)) {
@@ -40,7 +42,7 @@ function stackArrays(arrs: readonly unknown[], path: string): NDArray {
     }
     if (a.flags.cContiguous) {
       // deno-lint-ignore no-explicit-any
-      const src = a.data as any, p = a.offset * lanes, q = k * len;
+      const src = (w === 2 ? words(a.data) : a.data) as any, p = a.offset * lanes, q = k * len;
       if (len <= LOOP_COPY_MAX) { for (let j = 0; j < len; j++) dst[q + j] = src[p + j]; }
       else dst.set(src.subarray(p, p + len), q);
     } else copyInto(new NDArray(dtype, out, shape, undefined, k * size), a);

@@ -2,7 +2,7 @@
 // `fromTensorSlices` and of `unbatch`. Elements are read-only views; batches of rows are
 // gathered straight into fresh arrays.
 import { NDArray } from "../core/ndarray.ts";
-import { allocate, DTYPES } from "../core/dtype.ts";
+import { allocate, DTYPES, type TypedArray } from "../core/dtype.ts";
 import { copyInto } from "../core/copy.ts";
 import { fmtShape } from "../core/shape.ts";
 import { Memmap } from "../io/memmap.ts";
@@ -139,6 +139,11 @@ function rowView(l: Leaf, i: number): NDArray {
   return new NDArray(a.dtype, a.data, l.rowShape, l.rowStrides, a.offset + i * l.s0, l.base, false);
 }
 
+/** The int32 words of a 64-bit integer array's memory. */
+export function words(data: TypedArray): Int32Array {
+  return new Int32Array(data.buffer, data.byteOffset, data.length * 2);
+}
+
 function gatherLeaf(l: Leaf, idx: Int32Array | number[], n: number): NDArray {
   const a = l.a;
   const out = allocate(a.dtype, n * l.rowSize);
@@ -148,9 +153,12 @@ function gatherLeaf(l: Leaf, idx: Int32Array | number[], n: number): NDArray {
     }
     return new NDArray(a.dtype, out, [n, ...l.rowShape]);
   }
-  const len = l.rowSize * l.lanes, s0 = l.s0 * l.lanes, off = a.offset * l.lanes;
+  // 64-bit integers are copied as pairs of int32 words: reading a BigInt64Array element
+  // makes a bigint, which made int64 rows several times slower to gather than float64 rows.
+  const w = DTYPES[a.dtype].bigint ? 2 : 1, lanes = l.lanes * w;
+  const len = l.rowSize * lanes, s0 = l.s0 * lanes, off = a.offset * lanes;
   // deno-lint-ignore no-explicit-any
-  const src = a.data as any, dst = out as any;
+  const src = (w === 2 ? words(a.data) : a.data) as any, dst = (w === 2 ? words(out) : out) as any;
   let run = s0 === len;
   for (let k = 1; run && k < n; k++) run = idx[k] === idx[0] + k;
   if (run) {
