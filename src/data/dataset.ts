@@ -67,8 +67,9 @@ function pipeline(node: Node): string {
  *
  * Memory: elements of `fromTensorSlices` are read-only views (no copy), and a batch of them
  * copies just its rows into the batch's arrays, so a pipeline over a memmap larger than RAM
- * runs in bounded memory (pages behind the read position are released as it goes, when the
- * file is kernel-mapped: `--allow-ffi`, see `nd.io.mapInfo`).
+ * runs in bounded memory: the pages of rows already read, batched or replayed from a cache
+ * are released as it goes, when the file is kernel-mapped (`--allow-ffi`, see
+ * `nd.io.mapInfo`; a file read into memory is as large as it is).
  *
  * @example
  * ```ts

@@ -11,9 +11,11 @@
  * pipeline over a memmap larger than RAM runs in bounded memory.
  *
  * Differences from tf.data: elements are NDArrays (read-only views for sliced arrays) and JS
- * values, not tensors; there is no graph tracing, so the element spec after `map` is
- * unknown (`null`); `prefetch` overlaps async work in one thread (no background threads);
- * shuffle seeds go through `nd.random` (reproducible, not tf.data's numbers).
+ * values, not tensors, and batches of JS numbers are float64; there is no graph tracing, so
+ * the element spec after `map` is unknown (`null`); `map({ concurrency })` and `prefetch`
+ * overlap async work on one thread (no background threads), and synchronous map functions
+ * run one at a time; `cache()` keeps elements in memory only (no file cache); shuffle seeds
+ * go through `nd.random` (reproducible, not tf.data's numbers); `range` takes integers only.
  *
  * @example
  * ```ts
