@@ -93,7 +93,8 @@ function extremum(a: SparseMatrix, axis: number | null, better: Better, name: st
     throw new TypeError(`${name}: complex sparse matrices are not ordered`);
   }
   const [m, n] = a.shape;
-  if (m * n === 0 || (axis === 0 && m === 0) || (axis === 1 && n === 0)) {
+  const reduced = axis === null ? m * n : axis === 0 ? m : n;
+  if (reduced === 0) {
     throw new RangeError(
       `${name}: zero-size array to reduction operation ${
         name === "max" ? "maximum" : "minimum"
