@@ -36,7 +36,11 @@ export interface HooiOpts {
 }
 
 /** `x ×ₖ Fₖ` for the factored modes. */
-export function reconstruct(core: NDArray, factors: readonly NDArray[], modes: readonly number[]) {
+export function reconstruct(
+  core: NDArray,
+  factors: readonly NDArray[],
+  modes: readonly number[],
+): NDArray {
   return multiModeProduct(core, placed(factors, modes, core.ndim), false);
 }
 
@@ -57,7 +61,7 @@ function projectedResidual(
   core: NDArray,
   factors: readonly NDArray[],
   modes: readonly number[],
-) {
+): number {
   const grams = factors.map((f) => matmul(f.T, f));
   const gg = multiModeProduct(core, placed(grams, modes, core.ndim), false);
   return normX2 - 2 * sqNorm(core) + innerAll(core, gg);

@@ -165,7 +165,11 @@ export function flat(a: NDArray): Float64Array | Float32Array {
 }
 
 /** A fresh C-contiguous array of `dtype` and `shape` over `data`. */
-export function fromData(dtype: FloatDType, data: Float64Array | Float32Array, shape: number[]) {
+export function fromData(
+  dtype: FloatDType,
+  data: Float64Array | Float32Array,
+  shape: number[],
+): NDArray {
   return new NDArray(dtype, data as never, shape) as NDArray;
 }
 

@@ -23,6 +23,9 @@ import { checkSvd, type SvdMethod } from "./_tucker_svd.ts";
 import { checkInit, initTucker, type TuckerInit } from "./_tucker_init.ts";
 import { hooi } from "./_tucker_hooi.ts";
 
+export type { TuckerInit } from "./_tucker_init.ts";
+export type { SvdMethod } from "./_tucker_svd.ts";
+
 /** Options shared by {@link partialTucker} and `tucker`. */
 export interface HooiBaseOpts {
   /** The most sweeps of HOOI (default 100). */

@@ -46,7 +46,7 @@ function checkTtRank(rank: unknown, n: number, where: string): number[] {
 }
 
 /** The TT cores of the C-contiguous `x` and the relative error of the fit. */
-export function ttSvd(
+function ttSvd(
   x: NDArray,
   ranks: readonly number[],
   method: SvdMethod,
@@ -82,7 +82,7 @@ export function ttSvd(
  * ```ts
  * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const t = nd.decomposition.randomTt([4, 5, 6], [1, 2, 3, 1], { full: true, rng: 0 });
+ * const t = nd.decomposition.randomTt([4, 5, 6], [1, 2, 3, 1], { full: true, rng: 0 }) as nd.NDArray;
  * const tt = nd.decomposition.tensorTrain(t, [1, 2, 3, 1]);
  * assert.deepEqual(tt.factors.map((f) => f.shape), [[1, 4, 2], [2, 5, 3], [3, 6, 1]]);
  * nd.testing.assertAllClose(tt.toTensor(), t, { atol: 1e-10 });

@@ -42,7 +42,7 @@ export type TuckerRank = number | readonly number[];
  * ```ts
  * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const t = nd.decomposition.randomTucker([6, 7, 8], [2, 3, 2], { full: true, rng: 0 });
+ * const t = nd.decomposition.randomTucker([6, 7, 8], [2, 3, 2], { full: true, rng: 0 }) as nd.NDArray;
  * const tk = nd.decomposition.tucker(t, [2, 3, 2]);
  * assert.deepEqual(tk.rank, [2, 3, 2]);
  * nd.testing.assertAllClose(tk.toTensor(), t, { atol: 1e-10 });
@@ -97,7 +97,7 @@ function tuckerImpl(
  * ```ts
  * import * as nd from "../../mod.ts";
  * import assert from "node:assert/strict";
- * const t = nd.decomposition.randomTucker([5, 6, 7], 2, { full: true, rng: 1 });
+ * const t = nd.decomposition.randomTucker([5, 6, 7], 2, { full: true, rng: 1 }) as nd.NDArray;
  * const model = new nd.decomposition.Tucker([2, 2, 2], { tol: 1e-8 });
  * const tk = model.fitTransform(t);
  * assert.equal(model.decomposition, tk);
