@@ -204,6 +204,22 @@ export function checkRanks(
   });
 }
 
+/**
+ * Checks a rank given to an estimator's constructor before any tensor is seen: a positive
+ * integer or a non-empty array of them (the sizes are checked by `fitTransform`).
+ */
+export function checkRankLike<R>(rank: R, where: string, allowArray = true): R {
+  const list = allowArray && Array.isArray(rank) ? rank : [rank];
+  const ok = (r: unknown) => typeof r === "number" && Number.isInteger(r) && r >= 1;
+  if (list.length === 0 || !list.every(ok)) {
+    throw new RangeError(
+      `${where}: rank must be a positive integer${allowArray ? " or an array of them" : ""}, ` +
+        `got ${Array.isArray(rank) ? `[${rank.join(",")}]` : String(rank)}`,
+    );
+  }
+  return rank;
+}
+
 /** A positive integer option (`nIterMax`, …). */
 export function checkCount(v: unknown, name: string, where: string, min = 1): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min) {

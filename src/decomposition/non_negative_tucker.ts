@@ -13,6 +13,7 @@ import type { RngLike } from "./random_tensors.ts";
 import {
   checkCount,
   checkNonNeg,
+  checkRankLike,
   checkRanks,
   flat,
   type FloatDType,
@@ -159,7 +160,7 @@ export class NonNegativeTucker {
 
   /** An estimator of the given rank and options. */
   constructor(rank: TuckerRank, opts: NonNegativeTuckerOpts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "NonNegativeTucker");
     this.opts = { ...opts };
   }
 

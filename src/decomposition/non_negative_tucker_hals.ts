@@ -13,6 +13,7 @@ import {
   checkCount,
   checkModes,
   checkNonNeg,
+  checkRankLike,
   checkRanks,
   modeProduct,
   multiModeProduct,
@@ -180,7 +181,7 @@ export class NonNegativeTuckerHals {
 
   /** An estimator of the given rank and options. */
   constructor(rank: TuckerRank, opts: NonNegativeTuckerHalsOpts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "NonNegativeTuckerHals");
     this.opts = { ...opts };
   }
 

@@ -15,7 +15,14 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { cpNormalize, CPTensor } from "./cp_tensor.ts";
 import type { RngLike } from "./random_tensors.ts";
 import { Parafac2Result, Parafac2Tensor, randomParafac2 } from "./parafac2_tensor.ts";
-import { asWork, checkCount, checkNonNeg, type FloatDType, sqNorm } from "./_tucker_ops.ts";
+import {
+  asWork,
+  checkCount,
+  checkNonNeg,
+  checkRankLike,
+  type FloatDType,
+  sqNorm,
+} from "./_tucker_ops.ts";
 import { checkSvd, leadingSvd, type SvdMethod } from "./_tucker_svd.ts";
 import {
   computeProjections,
@@ -259,7 +266,7 @@ export class Parafac2 {
 
   /** A PARAFAC2 estimator of the given rank and options. */
   constructor(rank: number, opts: Parafac2Opts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "Parafac2", false);
     this.opts = { ...opts };
   }
 

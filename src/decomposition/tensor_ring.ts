@@ -11,7 +11,7 @@ import { fmtShape } from "../core/shape.ts";
 import { matmul } from "../linalg/matmul.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { asFloat } from "./cp_tensor.ts";
-import { flat, fromData, sqNorm, workTensor } from "./_tucker_ops.ts";
+import { checkRankLike, flat, fromData, sqNorm, workTensor } from "./_tucker_ops.ts";
 import { checkSvd, leadingSvd, type SvdMethod } from "./_tucker_svd.ts";
 
 /**
@@ -265,7 +265,7 @@ export class TensorRing {
 
   /** An estimator of the given rank and options. */
   constructor(rank: TRRank, opts: TensorRingOpts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "TensorRing");
     this.opts = { ...opts };
   }
 

@@ -9,7 +9,7 @@ import type { NDArray } from "../core/ndarray.ts";
 import { matmul } from "../linalg/matmul.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { TTTensor } from "./tt_tensor.ts";
-import { sqNorm, workTensor } from "./_tucker_ops.ts";
+import { checkRankLike, sqNorm, workTensor } from "./_tucker_ops.ts";
 import { checkSvd, leadingSvd, type SvdMethod } from "./_tucker_svd.ts";
 
 /** Options of {@link tensorTrain} and {@link TensorTrain}. */
@@ -130,7 +130,7 @@ export class TensorTrain {
 
   /** An estimator of the given rank and options. */
   constructor(rank: TTRank, opts: TensorTrainOpts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "TensorTrain");
     this.opts = { ...opts };
   }
 

@@ -9,7 +9,7 @@ import type { NDArray } from "../core/ndarray.ts";
 import { toArray } from "../core/asarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { TuckerResult } from "./tucker_result.ts";
-import { checkModes, checkRanks, workTensor } from "./_tucker_ops.ts";
+import { checkModes, checkRankLike, checkRanks, workTensor } from "./_tucker_ops.ts";
 import { initTucker } from "./_tucker_init.ts";
 import { hooi } from "./_tucker_hooi.ts";
 import { checkHooiOpts, type HooiBaseOpts } from "./partial_tucker.ts";
@@ -113,7 +113,7 @@ export class Tucker {
 
   /** A Tucker estimator of the given rank and options. */
   constructor(rank: TuckerRank, opts: TuckerOpts = {}) {
-    this.rank = rank;
+    this.rank = checkRankLike(rank, "Tucker");
     this.opts = { ...opts };
   }
 

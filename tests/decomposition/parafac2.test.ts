@@ -318,6 +318,16 @@ Deno.test("parafac2, Parafac2Tensor and randomParafac2: every error path", () =>
     `${p}: init has rank 2 and slice shapes [5,3] [5,3] [5,3] [5,3], expected rank 1 and [5,3] [5,3] [5,3] [5,3]`,
   );
   throws(
+    () => new Parafac2([2] as unknown as number),
+    RangeError,
+    "Parafac2: rank must be a positive integer, got [2]",
+  );
+  throws(
+    () => new Parafac2(0),
+    RangeError,
+    "Parafac2: rank must be a positive integer, got 0",
+  );
+  throws(
     () => new Parafac2(5).fitTransform(slices),
     RangeError,
     "Parafac2.fitTransform: rank must be an integer from 1 to the number of columns (3) and of rows of every slice (5), got 5",

@@ -198,9 +198,14 @@ Deno.test("tensorTrain: every error path", () => {
     "tensorTrain: cannot decompose an empty tensor of shape [2,0,3]",
   );
   throws(
-    () => new TensorTrain("2" as unknown as number).fitTransform(x),
-    TypeError,
-    "TensorTrain.fitTransform: rank must be a number or 4 ranks for a tensor with 3 modes, got 2",
+    () => new TensorTrain("2" as unknown as number),
+    RangeError,
+    "TensorTrain: rank must be a positive integer or an array of them, got 2",
+  );
+  throws(
+    () => new TensorRing([2, 0]),
+    RangeError,
+    "TensorRing: rank must be a positive integer or an array of them, got [2,0]",
   );
 });
 

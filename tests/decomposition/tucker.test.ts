@@ -416,6 +416,11 @@ Deno.test("tucker and partialTucker: every error path", async (t) => {
       /^partialTucker: rank must be a number or an array of 2 ranks/,
     );
     throws(
+      () => new Tucker([]),
+      RangeError,
+      "Tucker: rank must be a positive integer or an array of them, got []",
+    );
+    throws(
       () => new Tucker(9).fitTransform(x),
       RangeError,
       "Tucker.fitTransform: the rank of mode 0 is 9, more than the mode's size 3",

@@ -246,6 +246,16 @@ Deno.test("non-negative Tucker: every error path", () => {
     "nonNegativeTuckerHals: mode 4 in fixedModes is out of range for a tensor with 3 modes",
   );
   throws(
+    () => new NonNegativeTucker(-1),
+    RangeError,
+    "NonNegativeTucker: rank must be a positive integer or an array of them, got -1",
+  );
+  throws(
+    () => new NonNegativeTuckerHals([1, 1.5]),
+    RangeError,
+    "NonNegativeTuckerHals: rank must be a positive integer or an array of them, got [1,1.5]",
+  );
+  throws(
     () => new NonNegativeTucker([1, 1]).fitTransform(x),
     TypeError,
     "NonNegativeTucker.fitTransform: rank must be a number or an array of 3 ranks (one per decomposed mode), got 2 ranks",
