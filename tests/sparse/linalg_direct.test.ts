@@ -126,6 +126,15 @@ Deno.test("splu", async (t) => {
       assert(sla.splu(P, { permcSpec }).nnz < 0.8 * natural, permcSpec);
     }
   });
+  await t.step("default order: MMD_AT_PLUS_A for symmetric patterns, else COLAMD", () => {
+    const P = matrix("poisson20").csr, N = matrix("nonsym60").csr;
+    const perm = (lu: sla.SparseLU) => Array.from(lu.permC.data as Int32Array);
+    assert.deepEqual(perm(sla.splu(P)), perm(sla.splu(P, { permcSpec: "MMD_AT_PLUS_A" })));
+    assert.deepEqual(perm(sla.splu(N)), perm(sla.splu(N, { permcSpec: "COLAMD" })));
+    // convdiff20 has a symmetric pattern with nonsymmetric values.
+    const C = matrix("convdiff20").csr;
+    assert.deepEqual(perm(sla.splu(C)), perm(sla.splu(C, { permcSpec: "MMD_AT_PLUS_A" })));
+  });
   await t.step("float32 matrices and right-hand sides give float32", () => {
     const A = nd.astype(matrix("nonsym60").dense, "float32");
     const b = nd.ones([60], { dtype: "float32" });

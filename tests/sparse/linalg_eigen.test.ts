@@ -14,6 +14,7 @@ import {
   throwsLike,
   type Triplets,
 } from "./linalg_helpers.test.ts";
+import { BACKENDS, withBackend } from "../linalg/_backends.ts";
 
 const FORMS = ["csr", "opaque", "dense", "op", "spCsr", "spCsc"] as const;
 
@@ -457,4 +458,29 @@ Deno.test("eigsh and svds errors", async (t) => {
       "LinearOperator.rmatvec: the operator has no rmatvec or rmatmat",
     );
   });
+});
+
+Deno.test("eigsh, svds and spsolve on every backend", async (t) => {
+  for (const b of BACKENDS) {
+    await t.step(b.name, async () => {
+      await withBackend(b, () => {
+        for (const c of CASES.filter((c) => c.fn === "eigsh" || c.fn === "svds")) {
+          if (ARPACK_WRONG.has(c.name)) continue;
+          const z = loadCase(c.name);
+          const f = matrix(c.matrix);
+          if (c.fn === "eigsh") {
+            const r = sla.eigsh(f.csr, { ...c.opts, v0: z.v0 } as sla.EigshOpts);
+            nd.testing.assertAllClose(r.eigenvalues, z.w, { rtol: 1e-10, atol: 1e-12 });
+            eigenChecks(f, r.eigenvalues, r.eigenvectors, `${c.name} (${b.name})`);
+          } else {
+            const r = sla.svds(f.csr, { ...c.opts, v0: z.v0 } as sla.SvdsOpts);
+            nd.testing.assertAllClose(r.S, z.s, { rtol: 1e-10 });
+          }
+        }
+        const f = matrix("nonsym60");
+        const x = sla.spsolve(f.dense, nd.ones([60]));
+        nd.testing.assertAllClose(nd.matmul(f.dense, x), nd.ones([60]), { atol: 1e-10 });
+      });
+    });
+  }
 });

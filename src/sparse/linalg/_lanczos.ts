@@ -4,8 +4,8 @@
  * after each cycle of `ncv` steps the wanted Ritz vectors are kept (`k`, plus ARPACK's
  * adjustment `min(nconv, (ncv − k)/2)`) together with the residual direction, and the
  * projected matrix restarts as an arrowhead `diag(θ) + β·s` border. Every new Lanczos vector
- * is orthogonalised twice against the whole basis (classical Gram–Schmidt, DGKS), so no
- * spurious copies of converged Ritz values appear.
+ * is orthogonalised twice against the whole basis (classical Gram–Schmidt), so no spurious
+ * copies of converged Ritz values appear.
  *
  * Convergence is ARPACK's test: the Ritz pair `(θ, y)` is converged when its residual
  * `β·|s_last|` is at most `tol·max(eps^(2/3), |θ|)`.
@@ -85,7 +85,11 @@ export function lanczos(p: LanczosParams): LanczosResult {
   const row = (j: number) => V.subarray(j * n, (j + 1) * n);
   let anorm = 0;
 
-  /** Orthogonalises w against rows 0..j of V twice; returns ‖w‖ and the coefficients in c. */
+  /**
+   * Orthogonalises w against rows 0..j of V: two classical Gram–Schmidt passes, always (a
+   * DGKS test that skips the second pass, as ARPACK's, loses too much orthogonality on
+   * interior eigenvalues such as `which: "SM"`). Returns ‖w‖; the coefficients are in c.
+   */
   const orthogonalize = (j: number): number => {
     be.gemv("float64", "N", j + 1, n, 1, V, 0, n, w, 0, 1, 0, c, 0, 1);
     be.gemv("float64", "T", j + 1, n, -1, V, 0, n, c, 0, 1, 1, w, 0, 1);

@@ -129,9 +129,31 @@ function minimumDegree(n: number, adj: number[][], elems: number[][]): Int32Arra
   return order;
 }
 
-/** The column order `q` (`q[k]` = the column factored k-th) for `spec`. */
+/** True when the square canonical `A` has a symmetric nonzero pattern. */
+export function symmetricPattern(A: Csc): boolean {
+  const n = A.n, p = A.p, ai = A.i;
+  if (A.m !== n) return false;
+  // Count the entries of each row; a symmetric pattern has equal row and column counts,
+  // then every (i, j) must have its (j, i): check by walking rows in column order.
+  const cnt = new Int32Array(n);
+  for (let k = 0; k < p[n]; k++) cnt[ai[k]]++;
+  for (let j = 0; j < n; j++) if (cnt[j] !== p[j + 1] - p[j]) return false;
+  // Row-wise pattern (columns ascending per row), compared with the columns.
+  const rp = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) rp[i + 1] = rp[i] + cnt[i];
+  const next = rp.slice(0, n), rj = new Int32Array(p[n]);
+  for (let j = 0; j < n; j++) for (let k = p[j]; k < p[j + 1]; k++) rj[next[ai[k]]++] = j;
+  for (let k = 0; k < p[n]; k++) if (rj[k] !== ai[k]) return false;
+  return true;
+}
+
+/**
+ * The column order `q` (`q[k]` = the column factored k-th) for `spec`; `undefined` chooses
+ * `"MMD_AT_PLUS_A"` for a symmetric pattern and `"COLAMD"` otherwise.
+ */
 export function columnOrder(A: Csc, spec: unknown, where: string): Int32Array {
   const n = A.n, p = A.p, ai = A.i;
+  if (spec === undefined) spec = symmetricPattern(A) ? "MMD_AT_PLUS_A" : "COLAMD";
   if (spec === "NATURAL") {
     const q = new Int32Array(n);
     for (let k = 0; k < n; k++) q[k] = k;

@@ -20,10 +20,11 @@ import type { OperatorLike } from "./linear_operator.ts";
 /** Options of {@link splu} and {@link spsolve}. */
 export interface SpluOpts {
   /**
-   * Fill-reducing column order: `"COLAMD"` (default; here an approximate minimum degree
-   * order of the pattern of `AᵀA`, as COLAMD computes), `"MMD_AT_PLUS_A"` (minimum degree
-   * on `A + Aᵀ`, best for nearly symmetric patterns), `"MMD_ATA"` (as `"COLAMD"`) or
-   * `"NATURAL"` (no reordering).
+   * Fill-reducing column order: `"COLAMD"` (an approximate minimum degree order of the
+   * pattern of `AᵀA`, which COLAMD computes), `"MMD_AT_PLUS_A"` (minimum degree on
+   * `A + Aᵀ`, much less fill for symmetric patterns), `"MMD_ATA"` (as `"COLAMD"`) or
+   * `"NATURAL"` (none). Default: `"MMD_AT_PLUS_A"` when the pattern of `A` is symmetric,
+   * else `"COLAMD"` (SciPy always defaults to `"COLAMD"`; only speed and fill differ).
    */
   permcSpec?: PermcSpec;
   /**
@@ -148,7 +149,7 @@ export function factorCsc(A: Csc, opts: SpluOpts, where: string): LuFactors {
       `${where}: diagPivotThresh must be a number in [0, 1], got ${String(thresh)}`,
     );
   }
-  const q = columnOrder(A, opts.permcSpec ?? "COLAMD", where);
+  const q = columnOrder(A, opts.permcSpec, where);
   return luFactor(A, q, thresh, where);
 }
 
