@@ -142,6 +142,19 @@ Deno.test("splu", async (t) => {
     assert.equal(sla.splu(A).solve(nd.ones([60])).dtype, "float64");
     assert.equal(sla.SparseLU.factor(matrix("nonsym60").csr).solve(b).dtype, "float64");
   });
+  await t.step("factorized: one factorisation, many solves", () => {
+    const f = matrix("convdiff20");
+    const solve = sla.factorized(f.spCsr);
+    for (let s = 0; s < 3; s++) {
+      const b = nd.random.defaultRng(s).standardNormal({ size: 400 }) as nd.NDArray;
+      nd.testing.assertAllClose(solve(b), nd.linalg.solve(f.dense, b), { rtol: 1e-9 });
+    }
+    throwsLike(
+      () => sla.factorized(nd.ones([2, 3])),
+      TypeError,
+      "splu: A must be square, got shape [2,3]",
+    );
+  });
   await t.step("integer matrices compute in float64", () => {
     nd.testing.assertAllClose(sla.spsolve(nd.array([[2, 0], [0, 4]]), [2, 2]), [1, 0.5]);
     nd.testing.assertAllClose(sla.splu(nd.array([[2, 0], [0, 4]])).solve([2, 2]), [1, 0.5]);

@@ -29,7 +29,7 @@ export { bicgstab } from "./bicgstab.ts";
 export type { BicgstabOpts } from "./bicgstab.ts";
 export { gmres } from "./gmres.ts";
 export type { GmresCallback, GmresOpts } from "./gmres.ts";
-export { SparseLU, splu } from "./splu.ts";
+export { factorized, SparseLU, splu } from "./splu.ts";
 export type { LuSolveOpts, SpluOpts } from "./splu.ts";
 export type { PermcSpec } from "./_order.ts";
 export { spsolve } from "./spsolve.ts";

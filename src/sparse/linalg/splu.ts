@@ -172,3 +172,21 @@ export function factorCsc(A: Csc, opts: SpluOpts, where: string): LuFactors {
 export function splu(A: OperatorLike, opts: SpluOpts = {}): SparseLU {
   return SparseLU.factor(A, opts);
 }
+
+/**
+ * A function solving `A·x = b` with one sparse LU of `A` (SciPy's `factorized`): the
+ * factorisation runs once, each call only the triangular solves.
+ *
+ * @example
+ * ```ts
+ * import * as nd from "../../../mod.ts";
+ * import { factorized } from "./mod.ts";
+ * const solve = factorized(nd.array([[3, 1], [1, 2]]));
+ * nd.testing.assertAllClose(solve([9, 8]), [2, 3]);
+ * nd.testing.assertAllClose(solve([4, 3]), [1, 1]);
+ * ```
+ */
+export function factorized(A: OperatorLike, opts: SpluOpts = {}): (b: ArrayLike) => NDArray {
+  const lu = SparseLU.factor(A, opts);
+  return (b: ArrayLike) => lu.solve(b);
+}
