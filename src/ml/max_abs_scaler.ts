@@ -78,7 +78,10 @@ export class MaxAbsScaler extends Estimator {
     return this;
   }
 
-  /** Updates the maxima with another chunk of samples. */
+  /**
+   * Updates the maxima with another chunk of samples (a chunk in which a feature is all NaN
+   * makes its maximum NaN, as in scikit-learn).
+   */
   partialFit(X: ArrayLike): this {
     const m = toMat(X, NAME);
     if (this.isFitted) this.checkFeatures(m.cols);

@@ -120,7 +120,10 @@ export class MinMaxScaler extends Estimator {
     return this;
   }
 
-  /** Updates the minima and maxima with another chunk of samples. */
+  /**
+   * Updates the minima and maxima with another chunk of samples (a chunk in which a feature is
+   * all NaN makes them NaN, as in scikit-learn).
+   */
   partialFit(X: ArrayLike): this {
     const m = toMat(X, NAME);
     if (this.isFitted) this.checkFeatures(m.cols);

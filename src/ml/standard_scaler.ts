@@ -111,7 +111,8 @@ export class StandardScaler extends Estimator {
 
   /**
    * Updates the statistics with another chunk of samples: `partialFit` over the chunks of `X`
-   * gives the statistics of `fit(X)` (to rounding).
+   * gives the statistics of `fit(X)` (to rounding). As in scikit-learn, a chunk in which a
+   * feature is all NaN makes that feature's statistics NaN.
    */
   partialFit(X: ArrayLike): this {
     const m = toMat(X, NAME);
