@@ -7,9 +7,11 @@ import { LINALG } from "./_linalg.ts";
 import { MEMORY } from "./_memory.ts";
 import { RANDOM } from "./_random.ts";
 import { UFUNC } from "./_ufunc.ts";
+import { DECOMPOSITION } from "./_decomposition.ts";
+import { PIPELINE } from "./_pipeline.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random, custom ufuncs. */
+/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random, custom ufuncs, tensor decompositions, data pipelines. */
 export const ALL: readonly Workload[] = [
   ...ELEMENTWISE,
   ...REDUCE,
@@ -19,4 +21,6 @@ export const ALL: readonly Workload[] = [
   ...MEMORY,
   ...RANDOM,
   ...UFUNC,
+  ...DECOMPOSITION,
+  ...PIPELINE,
 ];

@@ -81,7 +81,7 @@ export interface FromOrtOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as ort from "npm:onnxruntime-web@1.30.0";
+ * import * as ort from "onnxruntime-web";
  * import assert from "node:assert/strict";
  * const t = nd.interop.toOrt(nd.arange(6).reshape([2, 3]), ort);
  * assert.equal(t.type, "int64");
@@ -196,7 +196,7 @@ function fromData(t: OrtTensor, dtype: DType, data: unknown, share: boolean, fn:
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as ort from "npm:onnxruntime-web@1.30.0";
+ * import * as ort from "onnxruntime-web";
  * import assert from "node:assert/strict";
  * const t = new ort.Tensor("float32", new Float32Array([1, 2, 3, 4]), [2, 2]);
  * const a = nd.interop.fromOrt(t);
@@ -221,7 +221,7 @@ export function fromOrt(t: OrtTensor, opts?: FromOrtOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as ort from "npm:onnxruntime-web@1.30.0";
+ * import * as ort from "onnxruntime-web";
  * import assert from "node:assert/strict";
  * const t = new ort.Tensor("int32", new Int32Array([5, 6]), [2]);
  * assert.deepEqual((await nd.interop.fromOrtAsync(t)).toArray(), [5, 6]);

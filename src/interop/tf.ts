@@ -86,7 +86,7 @@ export interface FromTfOpts {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+ * import * as tf from "@tensorflow/tfjs";
  * import assert from "node:assert/strict";
  * tf.env().set("IS_NODE", false); // no "use tfjs-node" banner
  * await tf.setBackend("cpu");
@@ -202,7 +202,7 @@ function fromValues(
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+ * import * as tf from "@tensorflow/tfjs";
  * import assert from "node:assert/strict";
  * tf.env().set("IS_NODE", false);
  * await tf.setBackend("cpu");
@@ -225,7 +225,7 @@ export function fromTf(t: TfTensor, opts?: FromTfOpts): NDArray {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+ * import * as tf from "@tensorflow/tfjs";
  * import assert from "node:assert/strict";
  * tf.env().set("IS_NODE", false);
  * await tf.setBackend("cpu");

@@ -65,7 +65,7 @@ function toContainer(x: unknown, tf: TfModule, top: boolean): unknown {
  * @example
  * ```ts
  * import * as nd from "../../mod.ts";
- * import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+ * import * as tf from "@tensorflow/tfjs";
  * import assert from "node:assert/strict";
  * tf.env().set("IS_NODE", false);
  * await tf.setBackend("cpu");

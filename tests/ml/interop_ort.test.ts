@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as nd from "../../mod.ts";
 import * as interop from "../../src/interop/mod.ts";
-import * as ortWeb from "npm:onnxruntime-web@1.30.0";
+import * as ortWeb from "onnxruntime-web";
 import { matmulAddModel, type OnnxFloat } from "./_onnx_model.ts";
 
 type Ort = typeof ortWeb;
@@ -13,7 +13,7 @@ type Ort = typeof ortWeb;
 /** onnxruntime-node, or the reason it cannot load here. */
 async function loadOrtNode(): Promise<Ort | string> {
   try {
-    return (await import("npm:onnxruntime-node@1.30.0")) as unknown as Ort;
+    return (await import("onnxruntime-node")) as unknown as Ort;
   } catch (e) {
     return `onnxruntime-node did not load: ${(e as Error).message}`;
   }

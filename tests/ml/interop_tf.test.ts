@@ -4,7 +4,7 @@
 // decreases.
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import * as tf from "npm:@tensorflow/tfjs@4.22.0";
+import * as tf from "@tensorflow/tfjs";
 import * as nd from "../../mod.ts";
 import * as data from "../../src/data/mod.ts";
 import * as interop from "../../src/interop/mod.ts";
