@@ -180,3 +180,42 @@ export function shiftDiagonal(A: Csc, sigma: number): Csc {
   }
   return { m: n, n, p, i: i.subarray(0, w), x: x.subarray(0, w), dtype: A.dtype };
 }
+
+/** Canonical compressed entries: a canonical CSR/CSC read in place, else a CSC copy. */
+export interface Entries {
+  /** Rows. */
+  m: number;
+  /** Columns. */
+  n: number;
+  /** True when the slices are rows (CSR), false for columns (CSC). */
+  byRow: boolean;
+  /** Slice pointers. */
+  p: Int32Array;
+  /** Minor indices (columns for CSR, rows for CSC), sorted, without duplicates. */
+  idx: Int32Array;
+  /** Values. */
+  x: Float64Array | Float32Array;
+}
+
+function isCanonical(c: Compressed): boolean {
+  const major = c.format === "csr" ? c.m : c.n;
+  const { indptr, indices } = c;
+  for (let s = 0; s < major; s++) {
+    for (let k = indptr[s] + 1; k < indptr[s + 1]; k++) {
+      if (indices[k] <= indices[k - 1]) return false;
+    }
+  }
+  return true;
+}
+
+/** The entries of a matrix argument without copying when it is already canonical. */
+export function entriesOf(A: unknown, where: string, name: string): Entries {
+  if (!isComplexSparse(A) && !(A instanceof NDArray) && !(A instanceof LinearOperator)) {
+    const c = compressedOf(A);
+    if (c !== null && c.indptr[0] === 0 && isCanonical(c)) {
+      return { m: c.m, n: c.n, byRow: c.format === "csr", p: c.indptr, idx: c.indices, x: c.data };
+    }
+  }
+  const s = cscOf(A, where, name);
+  return { m: s.m, n: s.n, byRow: false, p: s.p, idx: s.i, x: s.x };
+}

@@ -6,7 +6,7 @@
  */
 
 import type { ArrayLike } from "../../core/_array_like.ts";
-import { anyNonzero, dot, nrm2 } from "./_blas1.ts";
+import { anyNonzero, dot, normFromSquares } from "./_blas1.ts";
 import { checkCallback, iterate, makeSystem, result, type SolveResult } from "./_system.ts";
 import type { CgOpts } from "./cg.ts";
 import type { OperatorLike } from "./linear_operator.ts";
@@ -49,10 +49,13 @@ export function bicgstab(A: OperatorLike, b: ArrayLike, opts: BicgstabOpts = {})
     for (let i = 0; i < n; i++) r[i] = sys.b[i] - v[i];
   } else r.set(sys.b);
   const rtilde = r.slice();
+  // ‖r‖², r̃·r, ‖s‖², t·s and t·t are summed in the passes that produce r, s and t (index
+  // order, the same values as separate dot products).
+  let rr = dot(n, r, r), rtr = dot(n, rtilde, r);
   let rhoPrev = 0, omega = 0, alpha = 0;
   for (let iteration = 0; iteration < maxiter; iteration++) {
-    if (nrm2(n, r) < atol) return result(sys, x, 0);
-    const rho = dot(n, rtilde, r);
+    if (normFromSquares(rr, n, r) < atol) return result(sys, x, 0);
+    const rho = rtr;
     if (Math.abs(rho) < rhotol) return result(sys, x, -10);
     if (iteration > 0) {
       if (Math.abs(omega) < omegatol) return result(sys, x, -11);
@@ -64,19 +67,35 @@ export function bicgstab(A: OperatorLike, b: ArrayLike, opts: BicgstabOpts = {})
     const rv = dot(n, rtilde, v);
     if (rv === 0) return result(sys, x, -11);
     alpha = rho / rv;
-    for (let i = 0; i < n; i++) r[i] -= alpha * v[i];
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const si = r[i] - alpha * v[i];
+      r[i] = si;
+      ss += si * si;
+    }
     // r now holds s.
-    if (nrm2(n, r) < atol) {
+    if (normFromSquares(ss, n, r) < atol) {
       for (let i = 0; i < n; i++) x[i] += alpha * phat[i];
       return result(sys, x, 0);
     }
     if (M) M.mv(r, shat);
     op.mv(shat, t);
-    omega = dot(n, t, r) / dot(n, t, t);
+    let ts = 0, tt = 0;
+    for (let i = 0; i < n; i++) {
+      const ti = t[i];
+      ts += ti * r[i];
+      tt += ti * ti;
+    }
+    omega = ts / tt;
+    rr = 0;
+    rtr = 0;
     for (let i = 0; i < n; i++) {
       x[i] += alpha * phat[i];
       x[i] += omega * shat[i];
-      r[i] -= omega * t[i];
+      const ri = r[i] - omega * t[i];
+      r[i] = ri;
+      rr += ri * ri;
+      rtr += rtilde[i] * ri;
     }
     rhoPrev = rho;
     if (callback) callback(iterate(x, n));

@@ -1,7 +1,27 @@
 /**
  * `nd.sparse.linalg`: SciPy's `scipy.sparse.linalg` on nd's sparse matrices, dense arrays
  * and {@link LinearOperator}s: iterative solvers (`cg`, `gmres`, `bicgstab`), a sparse LU
- * (`spsolve`, `splu`), Lanczos eigensolvers (`eigsh`, `svds`) and matrix norms.
+ * (`spsolve`, `splu`, `factorized`), Lanczos eigensolvers (`eigsh`, `svds`) and matrix norms.
+ * Every solver accepts a sparse matrix (CSR/CSC/COO, multiplied by allocation-free kernels
+ * over its arrays), a 2-D dense array, a {@link LinearOperator}, or any object with `shape`
+ * and `matmul` (multiplied through `matmul`).
+ *
+ * Same results as SciPy 1.17 (tests/fixtures/fixtures_sparse_linalg.py), with these
+ * differences:
+ * - real matrices only (complex ones are refused with a TypeError); computation is in
+ *   float64, results are float32 when SciPy's would be;
+ * - `cg`, `gmres`, `bicgstab` run SciPy's iterations operation for operation: `info`,
+ *   iteration counts and iterates agree (to rounding) on the fixtures;
+ * - `spsolve`/`splu` use a left-looking (Gilbert–Peierls) LU with partial pivoting instead of
+ *   SuperLU (no supernodes: 3–10× slower on large 2-D problems), and minimum degree orders of
+ *   their own; a singular matrix throws a `LinAlgError` (SciPy warns and returns NaNs);
+ *   a dense `A` is solved by `nd.linalg.solve`;
+ * - `eigsh`/`svds` use thick-restart Lanczos with full reorthogonalisation instead of ARPACK
+ *   (equivalent to ARPACK's implicit restarts with exact shifts; a similar number of
+ *   products); `k >= N` is an error (SciPy falls back to a dense solver for dense input);
+ *   the default starting vector is drawn from seed 0 (reproducible) unless `rng` is given;
+ *   `sigma` needs the matrix entries (no LinearOperator);
+ * - `norm` also accepts dense arrays.
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@
  */
 
 import { NDArray } from "../../core/ndarray.ts";
-import { cscOf } from "./_csc.ts";
+import { entriesOf } from "./_csc.ts";
 import { svds } from "./svds.ts";
 import type { OperatorLike } from "./linear_operator.ts";
 
@@ -78,9 +78,8 @@ export function norm(A: OperatorLike, opts: SparseNormOpts = {}): number | NDArr
       `${where}: invalid norm order ${typeof ord === "number" ? ord : JSON.stringify(ord)}`,
     );
   }
-  const c = cscOf(A, where, "A");
-  const { m, n, p, i: rows, x } = c;
-  const nnz = p[n];
+  const { m, n, byRow, p, idx, x } = entriesOf(A, where, "A");
+  const major = byRow ? m : n, nnz = p[major];
   const axis = opts.axis;
   if (axis === undefined || Array.isArray(axis)) {
     let rowAxis = 0, colAxis = 1;
@@ -119,8 +118,9 @@ export function norm(A: OperatorLike, opts: SparseNormOpts = {}): number | NDArr
     // |A| summed over rowAxis (ord ±1) or colAxis (ord ±∞), then the max or min.
     const sumAxis = ord === 1 || ord === -1 ? rowAxis : colAxis;
     const sums = new Float64Array(sumAxis === 0 ? n : m);
-    for (let j = 0; j < n; j++) {
-      for (let k = p[j]; k < p[j + 1]; k++) sums[sumAxis === 0 ? j : rows[k]] += Math.abs(x[k]);
+    const bySlice = (sumAxis === 0) !== byRow; // one sum per slice
+    for (let s = 0; s < major; s++) {
+      for (let k = p[s]; k < p[s + 1]; k++) sums[bySlice ? s : idx[k]] += Math.abs(x[k]);
     }
     let r = ord > 0 ? -Infinity : Infinity;
     for (const v of sums) r = ord > 0 ? Math.max(r, v) : Math.min(r, v);
@@ -134,10 +134,12 @@ export function norm(A: OperatorLike, opts: SparseNormOpts = {}): number | NDArr
   }
   const out = new Float64Array(len);
   const stored = new Int32Array(len);
-  const lineOf = (j: number, k: number) => (a === 0 ? j : rows[k]);
+  // Axis 0 gives one value per column, axis 1 one per row.
+  const perSlice = (a === 0) !== byRow;
+  const lineOf = (s: number, k: number) => (perSlice ? s : idx[k]);
   if (o === Infinity || o === -Infinity) {
     if (o === -Infinity) out.fill(Infinity);
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < major; j++) {
       for (let k = p[j]; k < p[j + 1]; k++) {
         const l = lineOf(j, k), v = Math.abs(x[k]);
         stored[l]++;
@@ -147,14 +149,14 @@ export function norm(A: OperatorLike, opts: SparseNormOpts = {}): number | NDArr
     // Implicit zeros take part in the min (and make it 0).
     if (o < 0) { for (let l = 0; l < len; l++) if (stored[l] < count) out[l] = 0; }
   } else if (o === 0) {
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < major; j++) {
       for (let k = p[j]; k < p[j + 1]; k++) if (x[k] !== 0) out[lineOf(j, k)]++;
     }
     const r = new BigInt64Array(len);
     for (let l = 0; l < len; l++) r[l] = BigInt(out[l]);
     return new NDArray("int64", r, [len]);
   } else {
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < major; j++) {
       for (let k = p[j]; k < p[j + 1]; k++) {
         const v = Math.abs(x[k]);
         out[lineOf(j, k)] += o === 1 ? v : o === 2 ? v * v : Math.pow(v, o);
