@@ -280,6 +280,13 @@ Deno.test("spsolve and splu errors", async (t) => {
       "spsolve: options must be an object, got null",
     );
   });
+  await t.step("non-finite entries", () => {
+    const N = new CsrArrays(toTriplets(nd.array([[1, 0], [NaN, 1]])));
+    throwsLike(() => sla.splu(N), RangeError, "splu: A contains non-finite values");
+    throwsLike(() => sla.spsolve(N, [1, 1]), RangeError, "spsolve: A contains non-finite values");
+    // A dense A goes to LAPACK, which propagates NaN as numpy.linalg.solve does.
+    assert(Number.isNaN(sla.spsolve(nd.array([[1, 0], [NaN, 1]]), [1, 1]).get(1) as number));
+  });
   await t.step("options", () => {
     throwsLike(
       () => sla.spsolve(f.csr, nd.ones([60]), { permcSpec: "AMD" as "COLAMD" }),
@@ -296,6 +303,11 @@ Deno.test("spsolve and splu errors", async (t) => {
       () => lu.solve(nd.ones([59])),
       TypeError,
       "SparseLU.solve: b of shape [59] does not match A of shape [60,60]: expected [60] or [60,K]",
+    );
+    throwsLike(
+      () => lu.solve(nd.ones([60], { dtype: "complex128" })),
+      TypeError,
+      "SparseLU.solve: complex b is not supported, got dtype complex128",
     );
     throwsLike(
       () => lu.solve(nd.ones([60]), { trans: "C" as "T" }),

@@ -15,6 +15,7 @@ import {
   type Triplets,
 } from "./linalg_helpers.test.ts";
 import { BACKENDS, withBackend } from "../linalg/_backends.ts";
+import { lanczos } from "../../src/sparse/linalg/_lanczos.ts";
 
 const FORMS = ["csr", "opaque", "dense", "op", "spCsr", "spCsc"] as const;
 
@@ -409,6 +410,44 @@ Deno.test("eigsh and svds errors", async (t) => {
       e({}, 3),
       TypeError,
       "eigsh: A: expected a LinearOperator, a 2-D array or a matrix with shape and matmul, got number 3",
+    );
+  });
+  await t.step("non-finite matrices and internal guards", () => {
+    const A = nd.eye(30);
+    A.set([3, 3], NaN);
+    throwsLike(
+      () => sla.eigsh(A, { k: 2 }),
+      RangeError,
+      "eigsh: the operator produced non-finite values",
+    );
+    throwsLike(
+      () => sla.svds(A, { k: 2 }),
+      RangeError,
+      "svds: the operator produced non-finite values",
+    );
+    throwsLike(
+      () => sla.eigsh(A, { k: 2, sigma: 1 }),
+      RangeError,
+      "eigsh: A contains non-finite values",
+    );
+    // A Krylov basis that cannot grow (the random source returns zeros) is a LinAlgError.
+    throwsLike(
+      () =>
+        lanczos({
+          n: 5,
+          k: 1,
+          ncv: 3,
+          which: "LA",
+          tol: 1e-12,
+          maxiter: 10,
+          v0: Float64Array.of(1, 0, 0, 0, 0),
+          op: (x, y) => y.set(x),
+          random: () => 0,
+          vectors: false,
+          where: "test",
+        }),
+      nd.linalg.LinAlgError,
+      "test: cannot extend the Krylov basis",
     );
   });
   await t.step("svds", () => {

@@ -137,6 +137,16 @@ Deno.test("norm errors", async (t) => {
     );
     throwsLike(() => sla.norm([1, 2, 3]), TypeError, "norm: A must be 2-D, got shape [3]");
     throwsLike(
+      () => sla.norm("abc" as unknown as nd.NDArray),
+      TypeError,
+      "norm: A must be a sparse matrix or a dense array, got string",
+    );
+    throwsLike(
+      () => sla.norm(undefined as unknown as nd.NDArray),
+      TypeError,
+      "norm: A must be a sparse matrix or a dense array, got undefined",
+    );
+    throwsLike(
       () => sla.norm(nd.eye(2, { dtype: "complex64" })),
       TypeError,
       "norm: complex A is not supported, got dtype complex64",

@@ -242,6 +242,32 @@ Deno.test("LinearOperator errors", async (t) => {
       TypeError,
       "LinearOperator.matmat: matmat returned shape [3,3], expected [2,2]",
     );
+    const mmOnly = new sla.LinearOperator({
+      shape: [2, 2],
+      matmat: () => nd.ones([3, 1]),
+      rmatmat: () => nd.ones([2, 2]),
+      dtype: "float64",
+    });
+    throwsLike(
+      () => mmOnly.matvec([1, 2]),
+      TypeError,
+      "LinearOperator.matvec: matmat returned shape [3,1], expected [2,1]",
+    );
+    throwsLike(
+      () => mmOnly.rmatvec([1, 2]),
+      TypeError,
+      "LinearOperator.rmatvec: rmatmat returned shape [2,2], expected [2,1]",
+    );
+    const cplx = new sla.LinearOperator({
+      shape: [2, 2],
+      matvec: (x) => nd.astype(x, "complex128"),
+      dtype: "float64",
+    });
+    throwsLike(
+      () => sla.cg(cplx, [1, 1]),
+      TypeError,
+      "cg: A.matvec returned dtype complex128, expected 2 real values",
+    );
     const noT = sla.aslinearoperator({ shape: [2, 2], matmul: (x: nd.NDArray) => x });
     throwsLike(
       () => noT.rmatvec([1, 2]),

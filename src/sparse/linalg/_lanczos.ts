@@ -14,6 +14,7 @@
  */
 
 import { getBackend } from "../../backend/mod.ts";
+import { LinAlgError } from "../../linalg/errors.ts";
 import { nrm2 } from "./_blas1.ts";
 
 /** The wanted part of the spectrum. */
@@ -37,6 +38,8 @@ export interface LanczosParams {
   random(): number;
   /** Whether the Ritz vectors are needed. */
   vectors: boolean;
+  /** The calling function, for error messages. */
+  where: string;
 }
 
 /** The k wanted Ritz pairs, most wanted first. */
@@ -66,11 +69,20 @@ export function wantedOrder(theta: ArrayLike<number>, which: Which): number[] {
 }
 
 /** Eigen-decomposition of the symmetric m×m `t` (column-major = row-major): θ ascending. */
-function eigSym(t: Float64Array, m: number): { theta: Float64Array; s: Float64Array } {
+function eigSym(
+  t: Float64Array,
+  m: number,
+  where: string,
+): { theta: Float64Array; s: Float64Array } {
   const s = t.slice(0, m * m);
+  if (!s.every(Number.isFinite)) {
+    throw new RangeError(`${where}: the operator produced non-finite values`);
+  }
   const theta = new Float64Array(m);
   const info = getBackend().syevd("float64", "V", "L", m, s, m, theta);
-  if (info !== 0) throw new RangeError(`lanczos: the projected eigenproblem did not converge`);
+  if (info !== 0) {
+    throw new LinAlgError(`${where}: the projected eigenproblem did not converge`, 0, info);
+  }
   return { theta, s };
 }
 
@@ -111,7 +123,7 @@ export function lanczos(p: LanczosParams): LanczosResult {
         return;
       }
     }
-    throw new RangeError("lanczos: cannot extend the Krylov basis");
+    throw new LinAlgError(`${p.where}: cannot extend the Krylov basis`);
   };
 
   // v_0 = v0 / ‖v0‖.
@@ -144,7 +156,7 @@ export function lanczos(p: LanczosParams): LanczosResult {
       if (j + 1 < ncv) T[(j + 1) * ncv + j] = T[j * ncv + j + 1] = beta;
     }
     iterations++;
-    ({ theta, s: S } = eigSym(T, ncv));
+    ({ theta, s: S } = eigSym(T, ncv, p.where));
     order = wantedOrder(theta, which);
     converged = order.slice(0, k).map((i) =>
       beta * Math.abs(S[i * ncv + ncv - 1]) <= tol * Math.max(EPS23, Math.abs(theta[i]))

@@ -118,6 +118,9 @@ export function eigsh(A: OperatorLike, opts: EigshOpts = {}): EigResult | NDArra
     }
     n = csc.n;
     dtype = csc.dtype;
+    if (!csc.x.every(Number.isFinite)) {
+      throw new RangeError(`${where}: A contains non-finite values`);
+    }
     const S = shiftDiagonal(csc, sigma);
     const f = luFactor(S, columnOrder(S, "MMD_AT_PLUS_A", where), 1, where);
     const work = new Float64Array(n);
@@ -162,6 +165,7 @@ export function eigsh(A: OperatorLike, opts: EigshOpts = {}): EigResult | NDArra
     op,
     random: () => 2 * rng.random() - 1,
     vectors: true,
+    where,
   });
   // Eigenvalues of A (back from 1/(λ − σ) in shift-invert mode).
   const lam = sigma === undefined ? res.theta : res.theta.map((nu) => sigma + 1 / nu);

@@ -156,7 +156,12 @@ export class LinearOperator {
     const mm = adjoint ? this.#rmatmat : this.#matmat;
     const name = adjoint ? "rmatvec" : "matvec";
     if (mv) return asVector(mv(x), m, where, name);
-    if (mm) return reshape(asMatrix(mm(reshape(x, [n, 1])), m, 1, where, `${name[0]}matmat`), [m]);
+    if (mm) {
+      return reshape(
+        asMatrix(mm(reshape(x, [n, 1])), m, 1, where, adjoint ? "rmatmat" : "matmat"),
+        [m],
+      );
+    }
     return fail(where, "the operator has no rmatvec or rmatmat");
   }
 

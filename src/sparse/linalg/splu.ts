@@ -149,6 +149,9 @@ export function factorCsc(A: Csc, opts: SpluOpts, where: string): LuFactors {
       `${where}: diagPivotThresh must be a number in [0, 1], got ${String(thresh)}`,
     );
   }
+  if (!A.x.every(Number.isFinite)) {
+    throw new RangeError(`${where}: A contains non-finite values`);
+  }
   const q = columnOrder(A, opts.permcSpec, where);
   return luFactor(A, q, thresh, where);
 }

@@ -133,6 +133,7 @@ export function svds(A: OperatorLike, opts: SvdsOpts = {}): SvdsResult | NDArray
     },
     random: () => 2 * rng.random() - 1,
     vectors: true,
+    where,
   });
   if (res.nconv < k) {
     const ok = res.converged.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
