@@ -34,7 +34,8 @@ export interface Workload {
     | "random"
     | "ufunc"
     | "decomposition"
-    | "ml";
+    | "ml"
+    | "sparse";
   /** The target ratio nd/NumPy from the performance issue, if there is one. */
   target?: number;
   /** The target time of `nd-ts` (the TypeScript backend) in milliseconds, if there is one. */

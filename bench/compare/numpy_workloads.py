@@ -234,6 +234,54 @@ def swv_mean_1m():
     return lambda: np.lib.stride_tricks.sliding_window_view(x, 100).mean(axis=-1)
 
 
+def sparse_random(m, n, density, seed):
+    """scipy.sparse.random from default_rng(seed): the same draws as nd.sparse.random."""
+    import scipy.sparse as sp
+    rng = np.random.default_rng(seed)
+    try:
+        return sp.random(m, n, density=density, format="csr", rng=rng)
+    except TypeError:  # SciPy < 1.15 calls it random_state
+        return sp.random(m, n, density=density, format="csr", random_state=rng)
+
+
+def sparse_big():
+    """The 100,000² CSR matrix with 1M nonzeros of bench/_sparse.ts (the same draws)."""
+    return sparse_random(100_000, 100_000, 1e-4, 1)
+
+
+def spmv_1m():
+    a, x = sparse_big(), np.random.default_rng(2).uniform(-1, 1, 100_000)
+    return lambda: a @ x
+
+
+def spmm_16():
+    a, x = sparse_big(), np.random.default_rng(3).uniform(-1, 1, (100_000, 16))
+    return lambda: a @ x
+
+
+def coo_tocsr_1m():
+    import scipy.sparse as sp
+    rng = np.random.default_rng(5)
+    n, unique = 1_000_000, 800_000
+    row = rng.integers(0, 100_000, n).astype(np.int32)
+    col = rng.integers(0, 100_000, n).astype(np.int32)
+    dup = rng.integers(0, unique, n - unique)
+    row[unique:], col[unique:] = row[dup], col[dup]
+    data = rng.uniform(-1, 1, n)
+    c = sp.coo_matrix((data, (row, col)), shape=(100_000, 100_000))
+    return lambda: c.tocsr()
+
+
+def spgemm_1e3():
+    b = sparse_random(10_000, 10_000, 1e-3, 4)
+    return lambda: b @ b.T
+
+
+def csr_tocsc_1m():
+    a = sparse_big()
+    return lambda: a.tocsc()
+
+
 WORKLOADS = {
     "add_out": add_out,
     "add_new": add_new,
@@ -270,6 +318,11 @@ WORKLOADS = {
     "random_10m": random_10m,
     "random_10m_out": random_10m_out,
     "normal_10m": normal_10m,
+    "spmv_1m": spmv_1m,
+    "spmm_16": spmm_16,
+    "coo_tocsr_1m": coo_tocsr_1m,
+    "spgemm_1e3": spgemm_1e3,
+    "csr_tocsc_1m": csr_tocsc_1m,
 }
 
 
@@ -521,7 +574,12 @@ def main():
     for wid, setup in WORKLOADS.items():
         if args.probe or (only and wid not in only):
             continue
-        results[wid] = measure(setup(), warmup, runs, 10.0, min_ms, warmup_ms)
+        try:
+            run = setup()
+        except ImportError as e:  # the sparse workloads need SciPy; NumPy-only Pythons skip them
+            results[wid] = {"error": f"{type(e).__name__}: {e}"}
+            continue
+        results[wid] = measure(run, warmup, runs, 10.0, min_ms, warmup_ms)
     json.dump(
         {
             "numpy": np.__version__,

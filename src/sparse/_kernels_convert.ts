@@ -3,8 +3,10 @@
 //   segments with sorted indices in which duplicates are adjacent; they are then summed.
 // - CSR ↔ CSC: one counting sort by the minor index (SciPy's csr_tocsc); indices come out
 //   sorted, duplicates are kept.
-// Each has a float64 version that moves the values along and an index-only version that
+// Temporaries live in the kept scratch buffer (_scratch.ts). Each has a float64 version that moves the values along and an index-only version that
 // returns the permutation, for the other dtypes (see gather/segmentSum in _values.ts).
+
+import { align8, scratch } from "./_scratch.ts";
 
 /** A compressed structure with its float64 values. */
 export interface CompressedF64 {
@@ -47,23 +49,28 @@ export function cooToCompressedF64(
   if (canonical) {
     return { indptr: prefixCounts(major, nnz, nMajor), indices: minor.slice(), data: val.slice() };
   }
-  const cptr = new Int32Array(nMinor + 1), rptr = new Int32Array(nMajor + 1);
+  // temporaries in the kept scratch buffer: 16-byte records, then the minor counts, then the
+  // write positions per major index
+  const recBytes = nnz * 16, cptrBytes = align8((nMinor + 1) * 4);
+  const buf = scratch(recBytes + cptrBytes + nMajor * 4);
+  const rv = new Float64Array(buf, 0, 2 * nnz), rm = new Int32Array(buf, 0, 4 * nnz);
+  const cptr = new Int32Array(buf, recBytes, nMinor + 1).fill(0);
+  const next = new Int32Array(buf, recBytes + cptrBytes, nMajor);
+  const rptr = new Int32Array(nMajor + 1);
   for (let k = 0; k < nnz; k++) {
     cptr[minor[k] + 1]++;
     rptr[major[k] + 1]++;
   }
   for (let j = 0; j < nMinor; j++) cptr[j + 1] += cptr[j];
   for (let i = 0; i < nMajor; i++) rptr[i + 1] += rptr[i];
-  // pass 1: by minor index, into 16-byte records (value, major) so each write touches one line
-  const rec = new ArrayBuffer(nnz * 16);
-  const rv = new Float64Array(rec), rm = new Int32Array(rec);
+  // pass 1: by minor index, into 16-byte records (value, major): each write touches one line
   for (let k = 0; k < nnz; k++) {
     const p = cptr[minor[k]]++;
     rv[2 * p] = val[k];
     rm[4 * p + 2] = major[k];
   }
   // pass 2: by major index, in minor order: each segment comes out sorted
-  const next = rptr.slice(0, nMajor);
+  next.set(rptr.subarray(0, nMajor));
   const indices = new Int32Array(nnz), data = new Float64Array(nnz);
   let q = 0;
   for (let j = 0; j < nMinor; j++) {
@@ -91,9 +98,16 @@ export function cooToCompressedF64(
     s = e;
     rptr[i + 1] = w;
   }
-  return w === nnz
-    ? { indptr: rptr, indices, data }
-    : { indptr: rptr, indices: indices.slice(0, w), data: data.slice(0, w) };
+  return { indptr: rptr, indices: trim(indices, w), data: trim(data, w) };
+}
+
+/**
+ * The first `n` elements: a view when it keeps at least half of the array (SciPy's
+ * `_prune_array` rule), else a compact copy.
+ */
+export function trim<T extends Int32Array | Float64Array>(a: T, n: number): T {
+  if (n === a.length) return a;
+  return (2 * n >= a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
 }
 
 /** COO → compressed for any dtype: the index part of {@linkcode cooToCompressedF64}. */
@@ -167,7 +181,8 @@ export function transposeF64(
   const nnz = indptr[nMajor];
   const tp = prefixCounts(indices, nnz, nMinor);
   const ti = new Int32Array(nnz), td = new Float64Array(nnz);
-  const next = tp.slice(0, nMinor);
+  const next = new Int32Array(scratch(nMinor * 4), 0, nMinor);
+  next.set(tp.subarray(0, nMinor));
   for (let i = 0; i < nMajor; i++) {
     for (let k = indptr[i], e = indptr[i + 1]; k < e; k++) {
       const p = next[indices[k]]++;
