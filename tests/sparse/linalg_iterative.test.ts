@@ -172,6 +172,16 @@ Deno.test("iterative solver properties", async (t) => {
     its = 0;
     sla.gmres(A, b, { M: Ainv, rtol: 1e-10, callback: () => its++, callbackType: "pr_norm" });
     assert(its <= 2);
+    // x0: "Mb" starts from M·b, here the solution itself (SciPy's option).
+    for (const fn of ["cg", "gmres", "bicgstab"] as const) {
+      its = 0;
+      const r = run(fn, A, b, { M: Ainv, x0: "Mb", rtol: 1e-8, callback: () => its++ });
+      assert.equal(its, 0, fn);
+      nd.testing.assertAllClose(r.x, nd.linalg.solve(A, b), { rtol: 1e-8 });
+      nd.testing.assertAllClose(run(fn, A, b, { x0: "Mb" }).x, nd.linalg.solve(A, b), {
+        rtol: 1e-4,
+      });
+    }
   });
 });
 
@@ -284,6 +294,11 @@ Deno.test("iterative solver errors", async (t) => {
         call(f.csr, b, { x0: nd.ones([399]) }),
         TypeError,
         `${fn}: x0 of shape [399] does not match A of shape [400,400]: expected [400] or [400,1]`,
+      );
+      throwsLike(
+        call(f.csr, b, { x0: "bM" }),
+        RangeError,
+        `${fn}: x0 must be an array or "Mb", got "bM"`,
       );
       throwsLike(
         call(f.csr, b, { M: nd.eye(3) }),

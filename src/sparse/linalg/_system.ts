@@ -18,8 +18,8 @@ import type { OperatorLike } from "./linear_operator.ts";
 
 /** Options shared by the iterative solvers (SciPy's keyword arguments). */
 export interface IterativeOpts {
-  /** Initial guess (`[N]` or `[N, 1]`); zeros by default. */
-  x0?: ArrayLike;
+  /** Initial guess (`[N]` or `[N, 1]`), or `"Mb"` for `M·b`; zeros by default. */
+  x0?: ArrayLike | "Mb";
   /** Relative tolerance: stop when `‖b − A·x‖ ≤ max(rtol·‖b‖, atol)`. Default 1e-5. */
   rtol?: number;
   /** Absolute tolerance (see `rtol`). Default 0. */
@@ -127,10 +127,16 @@ export function makeSystem(
       );
     }
   }
-  const x = opts.x0 === undefined || opts.x0 === null
-    ? new Float64Array(n)
-    : toFloat64(vectorOf(opts.x0, n, A, where, "x0"));
   const b = toFloat64(bArr);
+  let x: Float64Array;
+  if (opts.x0 === undefined || opts.x0 === null) x = new Float64Array(n);
+  else if (opts.x0 === "Mb") {
+    x = new Float64Array(n);
+    if (M) M.mv(b, x);
+    else x.set(b);
+  } else if (typeof opts.x0 === "string") {
+    throw new RangeError(`${where}: x0 must be an array or "Mb", got ${JSON.stringify(opts.x0)}`);
+  } else x = toFloat64(vectorOf(opts.x0, n, A, where, "x0"));
   const bnrm2 = nrm2(n, b);
   const single = A.dtype === "float32" && bArr.dtype === "float32";
   return { A, M, n, b, x, bnrm2, atol: Math.max(atol0, rtol * bnrm2), maxiter, single };
