@@ -178,9 +178,7 @@ Deno.test("iterative solver properties", async (t) => {
       const r = run(fn, A, b, { M: Ainv, x0: "Mb", rtol: 1e-8, callback: () => its++ });
       assert.equal(its, 0, fn);
       nd.testing.assertAllClose(r.x, nd.linalg.solve(A, b), { rtol: 1e-8 });
-      nd.testing.assertAllClose(run(fn, A, b, { x0: "Mb" }).x, nd.linalg.solve(A, b), {
-        rtol: 1e-4,
-      });
+      assert(residual(A, run(fn, A, b, { x0: "Mb" }).x, b) <= 1e-5 * norm(b), fn);
     }
   });
 });
