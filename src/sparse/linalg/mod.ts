@@ -13,7 +13,7 @@
  * - `cg`, `gmres`, `bicgstab` run SciPy's iterations operation for operation: `info`,
  *   iteration counts and iterates agree (to rounding) on the fixtures;
  * - `spsolve`/`splu` use a left-looking (Gilbert–Peierls) LU with partial pivoting instead of
- *   SuperLU (no supernodes: 3–10× slower on large 2-D problems), and minimum degree orders of
+ *   SuperLU (no supernodes, so slower on large problems), and minimum degree orders of
  *   their own; a singular matrix throws a `LinAlgError` (SciPy warns and returns NaNs);
  *   a dense `A` is solved by `nd.linalg.solve`;
  * - `eigsh`/`svds` use thick-restart Lanczos with full reorthogonalisation instead of ARPACK
