@@ -414,7 +414,7 @@ function center(m: Mat): { mean: Float64Array; xc: Float64Array; totalSq: Float6
   const mean = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) mean[j] += data[k];
   for (let j = 0; j < cols; j++) mean[j] /= rows;
-  const xc = new Float64Array(rows * cols), totalSq = new Float64Array(cols);
+  const xc = allocF64(rows * cols), totalSq = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
       const v = data[k] - mean[j];
