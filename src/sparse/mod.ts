@@ -1,7 +1,8 @@
 /**
  * `nd.sparse`: SciPy-style sparse matrices (COO, CSR, CSC) with SciPy's data model and
  * canonical-format rules, typed-array kernels for products and conversions, constructors,
- * `.npz` files in SciPy's `save_npz` layout and a Jupyter display.
+ * `.npz` files in SciPy's `save_npz` layout and a Jupyter display; `linalg` is
+ * `scipy.sparse.linalg` (solvers, eigensolvers, norms; see its own module).
  *
  * **Data model.** `data` is a 1-D NDArray of any nd dtype but float16 (SciPy refuses float16
  * too); indices are `Int32Array`s, so each dimension and the number of stored entries are at
@@ -76,3 +77,4 @@ export { tril, triu } from "./triangular.ts";
 export type { TriangleOpts } from "./triangular.ts";
 export { fromNpzBytes, loadNpz, saveNpz, toNpzBytes } from "./npz.ts";
 export type { SaveNpzOpts } from "./npz.ts";
+export * as linalg from "./linalg/mod.ts";
