@@ -2,6 +2,7 @@
 // misplaced indptr, mismatched lengths, negative shapes), the class constructors, check()
 // and the constructor functions; each with its class and exact message. The
 // structure is refused when a matrix is made, before any kernel could read outside an array.
+import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
 import * as sparse from "../../src/sparse/mod.ts";
 import { check, F } from "./_errors.ts";
@@ -264,6 +265,12 @@ Deno.test(
   "sparse errors: malformed COO input",
   check([
     [
+      "null row",
+      () => sparse.coo({ data: [1], row: null as never, col: [0], shape: [1, 1] }),
+      TypeError,
+      "coo: row is required",
+    ],
+    [
       "row out of range",
       () => sparse.coo({ data: [1, 2], row: [0, 5], col: [0, 1], shape: [2, 3] }),
       RangeError,
@@ -516,3 +523,17 @@ Deno.test(
     ],
   ]),
 );
+
+Deno.test("sparse errors: making a matrix before its class module loaded", async () => {
+  // _factory.ts alone (no csr.ts registered): the operations would fail with this message
+  const factory = new URL("../../src/sparse/_factory.ts", import.meta.url).href;
+  const script = `import { newCsr } from ${JSON.stringify(factory)};
+try { newCsr(null, new Int32Array(0), new Int32Array(1), [0, 0]); } catch (e) {
+  console.log(e.name + ": " + e.message);
+}`;
+  const out = await new Deno.Command(Deno.execPath(), { args: ["eval", script] }).output();
+  assert.equal(
+    new TextDecoder().decode(out.stdout).trim(),
+    "TypeError: sparse: CSR is not loaded: import nd.sparse through its mod.ts",
+  );
+});
