@@ -7,11 +7,13 @@
 // Targets from issue 6 (ratios to SciPy): spmv ≤ 1.5, spmm ≤ 1.5, COO → CSR ≤ 1.0,
 // spgemm ≤ 1.5, CSR → CSC ≤ 1.5.
 //
-// The runs are timed back to back (`gcBetweenRuns: false`): every workload returns 0.8–13 MB of
-// fresh typed arrays, and after a forced collection glibc hands V8 unmapped memory whose page
-// faults cost about 0.5 ms per MB on the benchmark VM (12.8 MB: 6.5 ms to allocate and fill
-// after gc(), 1.0 ms without), while NumPy's freed results are reused from the heap. V8's own
-// collections still run, and are counted, between the runs.
+// The runs are timed back to back (`gcBetweenRuns: false`), as a program calling these in a
+// loop runs them: every workload returns 0.8–13 MB of fresh typed arrays, and right after a
+// forced collection V8 gets them from newly mapped memory whose page faults cost about 0.5 ms
+// per MB on the benchmark VM (12.8 MB: 6.5 ms to allocate and fill after gc(), 1.0 ms
+// without), while NumPy's large arrays are mapped with transparent huge pages (NumPy's
+// madvise) and fault 512 times less. V8's own collections still run, and are counted.
+
 import * as nd from "../mod.ts";
 import * as sparse from "../src/sparse/mod.ts";
 import type { Workload } from "./_workload.ts";
