@@ -1,6 +1,7 @@
-// Sparse × sparse (CSR × CSR → CSR), SciPy's two-pass Gustavson algorithm: a symbolic pass
-// counts each output row's distinct columns with a dense marker array, then a numeric pass
-// accumulates the products in place, remembering where each column of the current row went.
+// Sparse × sparse (CSR × CSR → CSR), SciPy's Gustavson algorithm: a symbolic pass counts
+// each output row's distinct columns with a dense marker array (skipped when the number of
+// products is a small enough capacity), then a numeric pass accumulates the products in
+// place, remembering where each column of the current row went.
 // Output columns come in order of first appearance (unsorted, as SciPy's); sums that are
 // exactly zero are dropped, as SciPy's csr_matmat does.
 
@@ -35,6 +36,18 @@ export function spgemmSymbolic(
     cp[i + 1] = nnz;
   }
   return cp;
+}
+
+/** The number of products A·B forms (an upper bound of its stored entries), in O(nnz(A)). */
+export function spgemmUpperBound(
+  m: number,
+  ap: Int32Array,
+  aj: Int32Array,
+  bp: Int32Array,
+): number {
+  let total = 0;
+  for (let k = 0, e = ap[m]; k < e; k++) total += bp[aj[k] + 1] - bp[aj[k]];
+  return total;
 }
 
 /** Drops the zeros of row segment [start, w) in place; returns the new end. */

@@ -21,7 +21,13 @@ import {
   scatterSpmmF64,
   scatterSpmmReal,
 } from "./_kernels_spmv.ts";
-import { spgemmComplex, spgemmF64, spgemmReal, spgemmSymbolic } from "./_kernels_spgemm.ts";
+import {
+  spgemmComplex,
+  spgemmF64,
+  spgemmReal,
+  spgemmSymbolic,
+  spgemmUpperBound,
+} from "./_kernels_spgemm.ts";
 
 function isSparse(x: unknown): x is SparseMatrix {
   return typeof x === "object" && x !== null && "format" in x && "nnz" in x &&
@@ -201,6 +207,12 @@ export function rmatvec(a: SparseMatrix, x: ArrayLike): NDArray {
   return finish(out, compute, result, shape);
 }
 
+/** The first `n` elements: a view when that keeps at least half (SciPy's prune rule), else a copy. */
+function keep<T extends TypedArray>(a: T, n: number): T {
+  if (n === a.length) return a;
+  return (2 * n >= a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
+}
+
 /** `X` as a C-contiguous array of `dtype`. */
 function prepare(X: NDArray, dtype: DType): NDArray {
   if (X.dtype !== dtype) return astype(X, dtype);
@@ -223,8 +235,15 @@ function spgemm(a: SparseMatrix, b: SparseMatrix, where: string): SparseMatrix {
   const A = (csc ? b.tocsc() : a.tocsr()) as Compressed;
   const B = (csc ? a : b.tocsr()) as Compressed;
   const rows = csc ? p : m, cols = csc ? m : p;
-  const cp = spgemmSymbolic(rows, cols, A.indptr, A.indices, B.indptr, B.indices);
-  const cap = cp[rows];
+  // Capacity: the number of products when it is not far above the inputs' sizes (one numeric
+  // pass into zeroed memory whose unused tail is never touched), else the exact count from
+  // SciPy's symbolic pass.
+  const upper = spgemmUpperBound(rows, A.indptr, A.indices, B.indptr);
+  const onePass = upper <= 8 * (A.nnz + B.nnz + rows) && upper <= 0x7fffffff;
+  const cp = onePass
+    ? new Int32Array(rows + 1)
+    : spgemmSymbolic(rows, cols, A.indptr, A.indices, B.indptr, B.indices);
+  const cap = onePass ? upper : cp[rows];
   const cj = new Int32Array(cap), cx = allocate(compute, cap);
   const ax = castData(A.data, compute).data, bx = castData(B.data, compute).data;
   let nnz: number;
@@ -273,8 +292,8 @@ function spgemm(a: SparseMatrix, b: SparseMatrix, where: string): SparseMatrix {
     );
   }
   const lanes = DTYPES[compute].lanes;
-  let data = wrapData(compute, nnz === cap ? cx : cx.slice(0, nnz * lanes), nnz);
+  let data = wrapData(compute, keep(cx, nnz * lanes), nnz);
   if (compute !== result) data = astype(data, result);
-  const indices = nnz === cap ? cj : cj.slice(0, nnz);
+  const indices = keep(cj, nnz);
   return csc ? newCsc(data, indices, cp, [m, p]) : newCsr(data, indices, cp, [m, p]);
 }

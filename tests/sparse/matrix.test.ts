@@ -200,3 +200,20 @@ Deno.test("sparse matrix: display", async (t) => {
     ]);
   });
 });
+
+Deno.test("sparse matrix: spgemm takes the symbolic pass when products far outnumber the inputs", () => {
+  // a 40×1 column times a 1×40 row: 1600 products from 80 stored entries
+  const col = sparse.fromDense(nd.ones([40, 1])), row = sparse.fromDense(nd.ones([1, 40]));
+  const outer = col.matmul(row);
+  assert.equal(outer.nnz, 1600);
+  nd.testing.assertArrayEqual(outer.toDense(), nd.ones([40, 40]));
+  // and sums that cancel are dropped on that path too
+  const a = sparse.fromDense(nd.concatenate([nd.ones([40, 1]), nd.full([40, 1], -1)], { axis: 1 }));
+  const b = sparse.fromDense(nd.ones([2, 40]));
+  const z = a.matmul(b);
+  assert.equal(z.nnz, 0);
+  assert.deepEqual(z.shape, [40, 40]);
+  const c = a.tocsc().matmul(b);
+  assert.equal(c.format, "csc");
+  assert.equal(c.nnz, 0);
+});
