@@ -8,6 +8,7 @@
  * @module
  */
 
+import { argpartition } from "./_argpartition.ts";
 import { npMean, npVar } from "./_pairwise_sum.ts";
 
 /** The cluster centers (unsorted) that k-means converges to from `init`. */
@@ -59,7 +60,11 @@ export function kmeans1d(col: Float64Array, init: Float64Array): Float64Array {
   return centers.map((c) => c + mean);
 }
 
-/** scikit-learn's `_relocate_empty_clusters_dense`: each empty cluster takes a farthest point. */
+/**
+ * scikit-learn's `_relocate_empty_clusters_dense`: the empty clusters take, in order, the points
+ * farthest from their centers as `np.argpartition(distances, -nEmpty)[:-nEmpty-1:-1]` lists
+ * them (NumPy's introselect, so that ties go to the same points).
+ */
 function relocateEmpty(
   x: Float64Array,
   centers: Float64Array,
@@ -72,10 +77,14 @@ function relocateEmpty(
     if (w === 0) empty.push(j);
   });
   if (!empty.length) return;
-  const dist = Array.from(x, (v, i) => (v - centers[labels[i]]) ** 2);
-  const far = dist.map((_, i) => i).sort((a, b) => dist[b] - dist[a] || a - b);
+  const n = x.length;
+  const dist = x.map((v, i) => {
+    const d = v - centers[labels[i]];
+    return d * d;
+  });
+  const part = argpartition(dist, n - empty.length);
   empty.forEach((j, e) => {
-    const i = far[e], from = labels[i];
+    const i = part[n - 1 - e], from = labels[i];
     sums[from] -= x[i];
     sums[j] = x[i];
     weight[j] = 1;

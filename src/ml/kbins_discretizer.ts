@@ -213,6 +213,12 @@ export class KBinsDiscretizer extends Estimator {
         const s = col.slice().sort();
         e = linspace(0, 100, n + 1).map((q) => percentileSorted(s, q));
       } else {
+        if (rows < n) {
+          throw new RangeError(
+            `${NAME}: the kmeans strategy needs at least as many samples as bins: feature ${j} ` +
+              `has ${rows} samples for ${n} bins`,
+          );
+        }
         const u = linspace(lo, hi, n + 1);
         const init = new Float64Array(n).map((_, k) => (u[k + 1] + u[k]) * 0.5);
         const c = kmeans1d(col, init).sort();

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as nd from "../../mod.ts";
+import { argpartition } from "../../src/ml/_argpartition.ts";
 import {
   boxCox,
   boxCoxInverse,
@@ -242,6 +243,7 @@ Deno.test("KBinsDiscretizer", async (t) => {
           "uniform" | "quantile" | "kmeans"
         >,
         (x, nBins, strategy) => {
+          fc.pre(strategy !== "kmeans" || x.shape[0] >= nBins);
           const ord = new ml.KBinsDiscretizer({ nBins, strategy, encode: "ordinal" });
           const b = ord.fitTransform(x);
           const counts = ord.nBins.toArray() as bigint[];
@@ -260,6 +262,95 @@ Deno.test("KBinsDiscretizer", async (t) => {
       ),
       { numRuns: 100 },
     );
+  });
+  await t.step("NumPy's argpartition, ties included (k-means' empty-cluster relocation)", () => {
+    // np.argpartition(v, k) from NumPy 1.24
+    const cases: [number[], number, number[]][] = [
+      [[1, 1, 3, 2, 2, 3, 1, 2, 2, 2, 1, 2, 2, 0, 3], 14, [
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        6,
+        7,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        14,
+      ]],
+      [[3, 3, 1, 0, 1, 3, 0], 3, [3, 6, 4, 2, 1, 5, 0]],
+      [[-0.8, -1.3, -0.4, 1, -0.6, -0.8, -0.4, 1.8, 0.4, 0.5, 0.8, 0.3, 0.4, -0, -0.7], 3, [
+        5,
+        0,
+        1,
+        14,
+        4,
+        3,
+        6,
+        2,
+        8,
+        9,
+        10,
+        11,
+        12,
+        13,
+        7,
+      ]],
+      [[3, 3, 0, 3, 0, 1, 3, 0, 3, 2, 1, 0, 2, 2, 0, 1], 8, [
+        10,
+        7,
+        2,
+        14,
+        4,
+        11,
+        15,
+        5,
+        9,
+        12,
+        3,
+        13,
+        1,
+        8,
+        6,
+        0,
+      ]],
+    ];
+    for (const [v, k, expected] of cases) {
+      assert.deepEqual(Array.from(argpartition(Float64Array.from(v), k)), expected);
+    }
+  });
+  await t.step("an empty k-means cluster takes the last of the farthest points, as NumPy", () => {
+    // uniform initial centers leave the middle cluster empty; the two extreme points are
+    // exactly as far from their centers, and scikit-learn moves the later one (index 3)
+    const x = [
+      [-1.2633093037509249],
+      [-0.7599758092537459],
+      [-0.40746115872131494],
+      [
+        1.9669576425553545,
+      ],
+      [0.04147104197779453],
+      [0.19127737443546064],
+      [1.3643586011127329],
+      [1.3714858169077782],
+      [
+        -0.3093587826779222,
+      ],
+    ];
+    const k = new ml.KBinsDiscretizer({ nBins: 5, strategy: "kmeans", encode: "ordinal" }).fit(x);
+    nd.testing.assertAllClose(k.binEdges[0], [
+      -1.2633093037509249,
+      -0.685026263600977,
+      -0.12101788124649548,
+      0.7421482086084417,
+      1.667439925782805,
+      1.9669576425553545,
+    ], { rtol: 1e-14 });
   });
   await t.step("a constant feature gets one bin; float32 output", () => {
     const k = new ml.KBinsDiscretizer({ nBins: 3, encode: "ordinal", dtype: "float32" });
@@ -318,6 +409,12 @@ Deno.test("KBinsDiscretizer", async (t) => {
       () => k.inverseTransform([[0, 0, 1, 0, 0]]),
       RangeError,
       "KBinsDiscretizer: sample 0 cannot be inverted because feature 0 is all zeros",
+    );
+    throwsWith(
+      () => new K({ nBins: 4, strategy: "kmeans" }).fit([[0], [1], [2]]),
+      RangeError,
+      "KBinsDiscretizer: the kmeans strategy needs at least as many samples as bins: feature 0 " +
+        "has 3 samples for 4 bins",
     );
     const o = new K({ nBins: 2, encode: "ordinal" }).fit([[0], [1], [2]]);
     throwsWith(
