@@ -18,8 +18,8 @@ export function columnSums(d: Float64Array, rows: number, cols: number, sums: Fl
 }
 
 /**
- * NaN-ignoring sums and counts of the columns listed in `which` (all when null); throws the
- * infinity error of `name` for an infinite value.
+ * NaN-ignoring column sums and counts of non-NaN values (NumPy's `nansum` and
+ * `n - isnan(X).sum(axis=0)`); throws the infinity error of `name` for an infinite value.
  */
 export function nanColumnSums(
   d: Float64Array,
