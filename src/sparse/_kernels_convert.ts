@@ -7,6 +7,7 @@
 // returns the permutation, for the other dtypes (see gather/segmentSum in _values.ts).
 
 import { align8, scratch } from "./_scratch.ts";
+import { allocInt32, allocOut } from "./_alloc.ts";
 
 /** A compressed structure with its float64 values. */
 export interface CompressedF64 {
@@ -71,7 +72,7 @@ export function cooToCompressedF64(
   }
   // pass 2: by major index, in minor order: each segment comes out sorted
   next.set(rptr.subarray(0, nMajor));
-  const indices = new Int32Array(nnz), data = new Float64Array(nnz);
+  const indices = allocInt32(nnz), data = allocOut("float64", nnz);
   let q = 0;
   for (let j = 0; j < nMinor; j++) {
     const end = cptr[j];
@@ -180,7 +181,7 @@ export function transposeF64(
 ): CompressedF64 {
   const nnz = indptr[nMajor];
   const tp = prefixCounts(indices, nnz, nMinor);
-  const ti = new Int32Array(nnz), td = new Float64Array(nnz);
+  const ti = allocInt32(nnz), td = allocOut("float64", nnz);
   const next = new Int32Array(scratch(nMinor * 4), 0, nMinor);
   next.set(tp.subarray(0, nMinor));
   for (let i = 0; i < nMajor; i++) {

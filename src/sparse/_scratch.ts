@@ -4,6 +4,8 @@
 // request and stays; each kernel takes it whole and releases it before returning (JS runs
 // one kernel at a time per thread, and kernels never call user code while they hold it).
 
+import { adviseHuge } from "./_alloc.ts";
+
 let buffer = new ArrayBuffer(0);
 
 /** At least `bytes` bytes of scratch (contents undefined). */
@@ -12,6 +14,7 @@ export function scratch(bytes: number): ArrayBuffer {
     const grown = Math.max(bytes, Math.floor(buffer.byteLength * 1.5));
     buffer = new ArrayBuffer(0); // drop the old one before allocating the new one
     buffer = new ArrayBuffer(grown);
+    adviseHuge(new Uint8Array(buffer));
   }
   return buffer;
 }

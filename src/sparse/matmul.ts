@@ -1,7 +1,7 @@
 // Products: sparse × dense vector/matrix (spmv, spmm), sparse × sparse (spgemm), and the
 // adjoint product `rmatvec` (conj(A)ᵀ·x) that iterative solvers use.
 import { NDArray } from "../core/ndarray.ts";
-import { allocate, type DType, DTYPES, type TypedArray } from "../core/dtype.ts";
+import { type DType, DTYPES, type TypedArray } from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
 import { astype, copy } from "../core/copy.ts";
 import { resultType } from "../core/promotion.ts";
@@ -28,6 +28,7 @@ import {
   spgemmSymbolic,
   spgemmUpperBound,
 } from "./_kernels_spgemm.ts";
+import { allocInt32, allocOut } from "./_alloc.ts";
 
 function isSparse(x: unknown): x is SparseMatrix {
   return typeof x === "object" && x !== null && "format" in x && "nnz" in x &&
@@ -65,7 +66,7 @@ function denseProduct(
   x: NDArray,
 ): TypedArray {
   const dtype = data.dtype;
-  const out = allocate(dtype, nOut * k);
+  const out = allocOut(dtype, nOut * k);
   const xs = elements(x), ds = data.data;
   const cplx = DTYPES[dtype].lanes === 2;
   if (mode === "gather") {
@@ -244,7 +245,7 @@ function spgemm(a: SparseMatrix, b: SparseMatrix, where: string): SparseMatrix {
     ? new Int32Array(rows + 1)
     : spgemmSymbolic(rows, cols, A.indptr, A.indices, B.indptr, B.indices);
   const cap = onePass ? upper : cp[rows];
-  const cj = new Int32Array(cap), cx = allocate(compute, cap);
+  const cj = allocInt32(cap), cx = allocOut(compute, cap);
   const ax = castData(A.data, compute).data, bx = castData(B.data, compute).data;
   let nnz: number;
   if (compute === "float64") {

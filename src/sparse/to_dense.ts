@@ -1,9 +1,10 @@
 // Dense conversion, guarded by a size limit so that a huge sparse matrix fails with a clear
 // error instead of an out-of-memory crash.
 import { NDArray } from "../core/ndarray.ts";
-import { allocate, DTYPES } from "../core/dtype.ts";
+import { DTYPES } from "../core/dtype.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
+import { allocOut } from "./_alloc.ts";
 
 /** The default most elements `toDense` makes: 2²⁸ (2 GiB of float64). */
 export const MAX_DENSE_SIZE: number = 2 ** 28;
@@ -32,7 +33,7 @@ export function toDense(a: SparseMatrix, opts: ToDenseOpts = {}): NDArray {
     );
   }
   const dtype = a.dtype, lanes = DTYPES[dtype].lanes;
-  const out = allocate(dtype, size);
+  const out = allocOut(dtype, size);
   let rows: Int32Array, cols: Int32Array;
   if (a.format === "coo") {
     const c = a as unknown as { row: Int32Array; col: Int32Array };
