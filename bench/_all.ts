@@ -9,6 +9,7 @@ import { RANDOM } from "./_random.ts";
 import { UFUNC } from "./_ufunc.ts";
 import { DECOMPOSITION } from "./_decomposition.ts";
 import { PIPELINE } from "./_pipeline.ts";
+import { SPARSE } from "./_sparse.ts";
 import type { Workload } from "./_workload.ts";
 
 /** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random, custom ufuncs, tensor decompositions, data pipelines. */
@@ -23,4 +24,5 @@ export const ALL: readonly Workload[] = [
   ...UFUNC,
   ...DECOMPOSITION,
   ...PIPELINE,
+  ...SPARSE,
 ];

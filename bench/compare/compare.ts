@@ -26,6 +26,7 @@
 import { parseArgs } from "node:util";
 import * as nd from "../../mod.ts";
 import { ALL } from "../_all.ts";
+import { ML } from "../_ml.ts";
 import { onTs } from "../_linalg.ts";
 import { type Lib, LIBS, type Timing, type Workload } from "../_workload.ts";
 
@@ -147,7 +148,11 @@ if (ndInfo.name === "blas") {
 const py = await findPython();
 const linalg = workloads.filter((w) => w.suite === "linalg");
 const ufuncs = workloads.filter((w) => w.suite === "ufunc");
-const others = workloads.filter((w) => w.suite !== "linalg" && w.suite !== "ufunc");
+const sklearnIds = new Set(ML.map((w) => w.id));
+const sk = workloads.filter((w) => sklearnIds.has(w.id));
+const others = workloads.filter((w) =>
+  w.suite !== "linalg" && w.suite !== "ufunc" && !sklearnIds.has(w.id)
+);
 const suites: Suite[] = [];
 if (others.length) {
   suites.push({
@@ -209,8 +214,49 @@ if (ufuncs.length) {
   }
   suites.push(suite);
 }
+// The preprocessing workloads (bench/_ml.ts) are compared with scikit-learn
+// (bench/compare/sklearn_workloads.py), run by the first Python that imports it (Debian's
+// python3-sklearn is for /usr/bin/python3).
+const sklearnScript = new URL("sklearn_workloads.py", here).pathname;
+if (sk.length) {
+  let python: string | null = null;
+  for (const cand of ["/usr/bin/python3", "python3"]) {
+    if ((await run(cand, ["-c", "import sklearn"])).ok) {
+      python = cand;
+      break;
+    }
+  }
+  const suite: Suite = {
+    label: "ml",
+    ref: "scikit-learn",
+    workloads: sk,
+    python,
+    why: "the first Python with scikit-learn",
+    numpy: null,
+    note: python
+      ? ""
+      : "No Python with scikit-learn found (tried /usr/bin/python3, python3): nd-only times.",
+  };
+  if (python) {
+    log(`scikit-learn (${python}, ml) ...`);
+    const ids = sk.map((w) => w.id).join(",");
+    const r = await run(python, [
+      sklearnScript,
+      ...(values.quick ? ["--quick"] : []),
+      "--only",
+      ids,
+    ]);
+    if (r.ok) suite.numpy = JSON.parse(r.out) as NumpyRun;
+    else {
+      suite.note = `scikit-learn run failed (${python}): ${
+        r.err.trim().split("\n").slice(-3).join(" / ")
+      }`;
+    }
+  }
+  suites.push(suite);
+}
 for (const s of suites) {
-  if (s.numpy || s.ref) continue; // the numba suite has run (or has its note) already
+  if (s.numpy || s.ref) continue; // the numba and scikit-learn suites have run already
   if (!s.python) {
     s.note = "No Python with NumPy found (tried python3, /usr/bin/python3): nd-only times.";
     continue;
@@ -348,8 +394,15 @@ const out: string[] = [];
 out.push(`## nd vs NumPy (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC)`, "");
 out.push(`- Deno ${Deno.version.deno} (V8 ${Deno.version.v8}), ${cpu}`);
 const numpyLine = (s: Suite): string => {
-  const n = s.numpy as (NumpyRun & { numba?: string; threads?: number }) | null;
+  const n = s.numpy as (NumpyRun & { numba?: string; sklearn?: string; threads?: number }) | null;
   if (!n) return `- ${s.label}: ${s.note}`;
+  if (s.ref === "scikit-learn") {
+    const files = n.blas_files?.length ? `, loaded ${n.blas_files.join(", ")}` : "";
+    return `- ${s.label}: scikit-learn ${n.sklearn} with NumPy ${n.numpy} (Python ${n.python}, ` +
+      `${n.executable}), BLAS: ${n.blas}${files}${
+        n.blas_threads ? `, ${n.blas_threads} thread(s)` : ""
+      }`;
+  }
   if (s.ref === "numba") {
     return `- ${s.label}: numba ${n.numba} with NumPy ${n.numpy} (Python ${n.python}, ` +
       `${n.executable}), ${n.threads ?? "?"} thread(s); the expression and frompyfunc rows ` +
@@ -366,7 +419,7 @@ out.push(
       ? "V8 garbage collected between runs, untimed, except in linear algebra (back to back: " +
         "a forced collection leaves OpenBLAS's threads cold, see bench/_workload.ts)"
       : "no GC between runs"
-  }; times in ms; ratio = nd/NumPy (nd/numba for ufunc)${
+  }; times in ms; ratio = nd/NumPy (nd/numba for ufunc, nd/scikit-learn for ml)${
     values["no-mmap"] ? "; JS run with MALLOC_MMAP_MAX_=0 (freed memory reused, see --no-mmap)" : ""
   }`,
 );
