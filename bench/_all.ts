@@ -10,9 +10,13 @@ import { UFUNC } from "./_ufunc.ts";
 import { DECOMPOSITION } from "./_decomposition.ts";
 import { PIPELINE } from "./_pipeline.ts";
 import { SPARSE } from "./_sparse.ts";
+import { ML } from "./_ml.ts";
 import type { Workload } from "./_workload.ts";
 
-/** All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random, custom ufuncs, tensor decompositions, data pipelines. */
+/**
+ * All workloads: elementwise, reductions, copies, indexing, linear algebra, memory, random,
+ * custom ufuncs, tensor decompositions, data pipelines, sparse matrices, preprocessing.
+ */
 export const ALL: readonly Workload[] = [
   ...ELEMENTWISE,
   ...REDUCE,
@@ -25,4 +29,5 @@ export const ALL: readonly Workload[] = [
   ...DECOMPOSITION,
   ...PIPELINE,
   ...SPARSE,
+  ...ML,
 ];
