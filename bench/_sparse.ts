@@ -49,6 +49,17 @@ function cooWithDuplicates(): sparse.COO {
   return sparse.coo({ data, row, col, shape: [N, N] });
 }
 
+/**
+ * The timed function, after collecting the garbage its inputs left (untimed): building the
+ * 1M-entry matrix draws `choice` through a million-entry set, and with runs timed back to back
+ * that garbage was otherwise collected inside the first timed runs (spmm_16 alone measured
+ * 30–53 ms in bench/compare/_runner.ts, 13–16 ms with this collection).
+ */
+function settled(run: () => unknown): () => unknown {
+  (globalThis as { gc?: () => void }).gc?.();
+  return run;
+}
+
 /** The sparse workloads. */
 export const SPARSE: Workload[] = [
   {
@@ -60,7 +71,7 @@ export const SPARSE: Workload[] = [
     impls: {
       nd: () => {
         const a = bigCsr(), x = nd.random.defaultRng(2).uniform(-1, 1, { size: N });
-        return () => a.matmul(x);
+        return settled(() => a.matmul(x));
       },
     },
   },
@@ -73,7 +84,7 @@ export const SPARSE: Workload[] = [
     impls: {
       nd: () => {
         const a = bigCsr(), x = nd.random.defaultRng(3).uniform(-1, 1, { size: [N, 16] });
-        return () => a.matmul(x);
+        return settled(() => a.matmul(x));
       },
     },
   },
@@ -86,7 +97,7 @@ export const SPARSE: Workload[] = [
     impls: {
       nd: () => {
         const c = cooWithDuplicates();
-        return () => c.tocsr();
+        return settled(() => c.tocsr());
       },
     },
   },
@@ -103,7 +114,7 @@ export const SPARSE: Workload[] = [
           format: "csr",
           rng: nd.random.defaultRng(4),
         });
-        return () => b.matmul(b.T);
+        return settled(() => b.matmul(b.T));
       },
     },
   },
@@ -116,7 +127,7 @@ export const SPARSE: Workload[] = [
     impls: {
       nd: () => {
         const a = bigCsr();
-        return () => a.tocsc();
+        return settled(() => a.tocsc());
       },
     },
   },
