@@ -16,9 +16,10 @@ export interface CPCommonOpts {
   /** Maximum number of iterations (default 100). */
   nIterMax?: number;
   /**
-   * `"svd"` (default: leading left singular vectors of each unfolding), `"random"` (uniform
-   * [0, 1) factors from `rng`) or a CP tensor (`CPTensor` or `{ weights, factors }`) to start
-   * from.
+   * `"svd"` (default: leading left singular vectors of each unfolding, signs fixed so that
+   * each column's largest entry is positive, the first mode's scaled by the singular values),
+   * `"random"` (uniform [0, 1) factors from `rng`, as `randomCp` draws them) or a CP tensor
+   * (`CPTensor` or `{ weights, factors }`) to start from, weights included.
    */
   init?: "svd" | "random" | CPLikeInput;
   /** The SVD used by `init: "svd"`: `"truncated_svd"` (default) or `"symeig_svd"`. */
@@ -27,7 +28,10 @@ export interface CPCommonOpts {
   tol?: number;
   /** Keep unit-norm factor columns, their norms in the weights (default false). */
   normalizeFactors?: boolean;
-  /** Modes whose factors are never updated: they stay bit-identical to the initial ones. */
+  /**
+   * Modes whose factors are never updated: they stay bit-identical to the initial ones (any
+   * mode, the last one too; normalization and orthogonalisation leave them alone).
+   */
   fixedModes?: readonly number[];
   /** The source of randomness of `init: "random"` and of SVD padding: a Generator or a seed. */
   rng?: RngLike;
