@@ -110,7 +110,7 @@ export function parafac(t: ArrayLike, rank: number, opts: ParafacOpts = {}): CPR
 
   let accPow = 2, accFail = 0;
   const maxFail = 4;
-  let saved: Saved | null = null;
+  let saved: Saved | null = null, current: Saved | null = null;
   let it = 0;
   for (; it < s.nIterMax; it++) {
     if (it <= orthUntil) {
@@ -134,7 +134,7 @@ export function parafac(t: ArrayLike, rank: number, opts: ParafacOpts = {}): CPR
     }
     let err: number;
     if (linesearch && it % 2 === 0 && it > 5) {
-      const current = save(work, modes, null);
+      current = save(work, modes, current);
       const jump = it ** (1 / accPow);
       extrapolate(work, modes, saved!, current, jump);
       let cand: number;
