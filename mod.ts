@@ -98,6 +98,7 @@ export * as plot from "./src/plot/mod.ts";
 export * as data from "./src/data/mod.ts";
 export * as interop from "./src/interop/mod.ts";
 export * as ml from "./src/ml/mod.ts";
+export * as sparse from "./src/sparse/mod.ts";
 export { frompyfunc } from "./src/ufunc/frompyfunc.ts";
 export type { FrompyfuncOpts, PyUfunc } from "./src/ufunc/frompyfunc.ts";
 export { vectorize } from "./src/ufunc/vectorize.ts";
