@@ -185,30 +185,46 @@ export class CPWork {
     if (left && !this.validL) this.passLeft();
     if (!left && !this.validR) this.passRight();
     const [g0, g1, w] = left ? [0, this.h, this.wL] : [this.h, this.shape.length, this.wR];
-    const r = this.rank, ik = this.shape[k];
+    const r = this.rank, ik = this.shape[k], wt = this.weights;
     if (g1 - g0 === 1) {
-      for (let i = 0; i < ik * r; i++) out[i] = w[i];
-    } else {
-      let pb = 1, pa = 1;
-      for (let m = g0; m < k; m++) pb *= this.shape[m];
-      for (let m = k + 1; m < g1; m++) pa *= this.shape[m];
-      const others = this.factors.slice(g0, g1).filter((_, i) => i !== k - g0);
-      const oshape = this.shape.slice(g0, g1).filter((_, i) => i !== k - g0);
-      const kt = this.kTmp;
-      khatriRaoInto(others, oshape, r, kt);
-      out.fill(0, 0, ik * r);
-      for (let b = 0; b < pb; b++) {
-        for (let i = 0; i < ik; i++) {
-          const mo = i * r;
-          let wo = (b * ik + i) * pa * r, ko = b * pa * r;
-          for (let a = 0; a < pa; a++, wo += r, ko += r) {
-            for (let c = 0; c < r; c++) out[mo + c] += w[wo + c] * kt[ko + c];
+      for (let i = 0, o = 0; i < ik; i++, o += r) {
+        for (let c = 0; c < r; c++) out[o + c] = w[o + c] * wt[c];
+      }
+      return;
+    }
+    let pb = 1, pa = 1;
+    for (let m = g0; m < k; m++) pb *= this.shape[m];
+    for (let m = k + 1; m < g1; m++) pa *= this.shape[m];
+    const others = this.factors.slice(g0, g1).filter((_, i) => i !== k - g0);
+    let kt: FloatBuffer | Float64Array = others[0];
+    if (others.length > 1) {
+      khatriRaoInto(others, this.shape.slice(g0, g1).filter((_, i) => i !== k - g0), r, this.kTmp);
+      kt = this.kTmp;
+    }
+    // M[i, c] = w_c · Σ_{b, a} W[b, i, a, c] · K[b, a, c]: one scalar sum per entry.
+    const len = pa * r, wstride = ik * len;
+    if (pa === 1) {
+      // The last mode of its group: one strided sum over b per entry.
+      for (let i = 0; i < ik; i++) {
+        for (let c = 0; c < r; c++) {
+          let sum = 0;
+          for (let b = 0, wo = i * r + c, ko = c; b < pb; b++, wo += wstride, ko += r) {
+            sum += w[wo] * kt[ko];
           }
+          out[i * r + c] = sum * wt[c];
         }
       }
+      return;
     }
-    const wt = this.weights;
-    for (let i = 0, o = 0; i < ik; i++, o += r) for (let c = 0; c < r; c++) out[o + c] *= wt[c];
+    for (let i = 0; i < ik; i++) {
+      for (let c = 0; c < r; c++) {
+        let sum = 0;
+        for (let b = 0, wo = i * len + c, ko = c; b < pb; b++, wo += wstride, ko += len) {
+          for (let q = 0; q < len; q += r) sum += w[wo + q] * kt[ko + q];
+        }
+        out[i * r + c] = sum * wt[c];
+      }
+    }
   }
 
   /** The full tensor of the current model, written into `out` (C order). */
@@ -235,11 +251,22 @@ export function khatriRaoInto(
   r: number,
   out: FloatBuffer | Float64Array,
 ): void {
-  let n = rows[0];
+  let n = rows[0], m = 1;
   const f0 = fs[0];
-  for (let i = 0; i < n * r; i++) out[i] = f0[i];
+  if (fs.length > 1) {
+    // The first two factors directly: out[(p, i), c] = F0[p, c] · F1[i, c].
+    const f1 = fs[1], i1 = rows[1];
+    for (let p = 0, o = 0; p < n; p++) {
+      const po = p * r;
+      for (let i = 0, io = 0; i < i1; i++, io += r, o += r) {
+        for (let c = 0; c < r; c++) out[o + c] = f0[po + c] * f1[io + c];
+      }
+    }
+    n *= i1;
+    m = 2;
+  } else for (let i = 0; i < n * r; i++) out[i] = f0[i];
   const tmp = new Float64Array(r);
-  for (let m = 1; m < fs.length; m++) {
+  for (; m < fs.length; m++) {
     const f = fs[m], im = rows[m];
     for (let p = n - 1; p >= 0; p--) {
       for (let c = 0; c < r; c++) tmp[c] = out[p * r + c];
