@@ -77,6 +77,8 @@ export { around, round } from "./src/ops/round.ts";
 export { clip } from "./src/ops/clip.ts";
 export { nanToNum } from "./src/ops/nan_to_num.ts";
 export type { NanToNumOpts } from "./src/ops/nan_to_num.ts";
+export { allclose, isclose } from "./src/ops/isclose.ts";
+export type { IsCloseOpts } from "./src/ops/isclose.ts";
 export { e, eulerGamma, inf, nan, pi } from "./src/core/constants.ts";
 export { angle, imag, real } from "./src/ops/complex_parts.ts";
 export * from "./src/ops/statistics/mod.ts";
