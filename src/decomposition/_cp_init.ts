@@ -205,7 +205,8 @@ export function initializeCp(inp: CPInput, rank: number, spec: CPInitSpec, where
     }
     return { factors, weights: new Float64Array(rank).fill(1) };
   }
-  const t64 = inp.array.astype("float64");
+  // A float64 copy only when needed (float32 input, or missing entries to zero).
+  const t64 = inp.dt === "float64" && !spec.mask ? inp.array : inp.array.astype("float64");
   const maskArr = spec.mask ? new NDArray("uint8", spec.mask, inp.shape) : null;
   if (spec.mask) {
     // Missing entries never enter the computation: zeros until the SVD imputation.
@@ -214,13 +215,13 @@ export function initializeCp(inp: CPInput, rank: number, spec: CPInitSpec, where
   }
   let mean = 0;
   if (spec.nonNegative) {
-    const d = t64.data as Float64Array;
-    for (let p = 0; p < d.length; p++) mean += d[p];
-    mean /= d.length;
+    const d = t64.data as Float64Array, o = t64.offset, size = t64.size;
+    for (let p = o; p < o + size; p++) mean += d[p];
+    mean /= size;
   }
   for (let k = 0; k < n; k++) {
     const i = inp.shape[k], j = inp.array.size / i;
-    const a = Float64Array.from(f64(unfold(t64, k)));
+    const a = f64(unfold(t64, k)); // a fresh copy (astype), free to modify
     const t = maskArr
       ? imputedSvd(a, Uint8Array.from(f64(unfold(maskArr, k))), i, j, rank, spec)
       : leading(a, i, j, rank, spec.svd);

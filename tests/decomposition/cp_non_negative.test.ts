@@ -80,6 +80,20 @@ for (const [name, solve] of SOLVERS) {
         if (before.name === "blas") nd.backend.use("blas", { path: before.library! });
       }
     });
+    await t.step("memory-mapped tensors give the same result", () => {
+      const tensor = D.randomCp([5, 4, 6], 2, { rng: 13, full: true }) as nd.NDArray;
+      const path = Deno.makeTempFileSync({ suffix: ".npy" }) as `${string}.npy`;
+      try {
+        nd.save(path, tensor);
+        const mm = nd.load(path, { mmapMode: "r" });
+        const a = solve(mm, 2, { nIterMax: 15, tol: 0 });
+        const b = solve(tensor, 2, { nIterMax: 15, tol: 0 });
+        a.factors.forEach((f, k) => nd.testing.assertArrayEqual(f, b.factors[k]));
+        (mm as nd.Memmap).close();
+      } finally {
+        Deno.removeSync(path);
+      }
+    });
     await t.step("onIteration and tol", () => {
       const tensor = D.randomCp([4, 5, 6], 2, { rng: 2, full: true }) as nd.NDArray;
       const seen: number[] = [];
