@@ -36,3 +36,14 @@ export { Parafac2Result, Parafac2Tensor, randomParafac2 } from "./parafac2_tenso
 export type { RandomParafac2Opts } from "./parafac2_tensor.ts";
 export { robustPca } from "./robust_pca.ts";
 export type { RobustPcaOpts, RobustPcaResult } from "./robust_pca.ts";
+export { CPResult } from "./cp_result.ts";
+export type { CPCallback, CPCommonOpts } from "./cp_options.ts";
+export { parafac } from "./parafac.ts";
+export type { ParafacOpts } from "./parafac.ts";
+export { nonNegativeParafac } from "./non_negative_parafac.ts";
+export type { NonNegativeParafacOpts } from "./non_negative_parafac.ts";
+export { nonNegativeParafacHals } from "./non_negative_parafac_hals.ts";
+export type { NonNegativeParafacHalsOpts } from "./non_negative_parafac_hals.ts";
+export { randomisedParafac } from "./randomised_parafac.ts";
+export type { RandomisedParafacOpts } from "./randomised_parafac.ts";
+export { CP, NonNegativeCP, NonNegativeCPHals, RandomisedCP } from "./cp_classes.ts";
