@@ -1,7 +1,7 @@
 // A tiny ONNX model written byte by byte: `Y = MatMul(X, W) + B` with W and B stored as
 // initializers, serialized with a minimal protobuf encoder (varints, length-delimited
 // fields) following onnx.proto (ModelProto, GraphProto, NodeProto, TensorProto,
-// ValueInfoProto). Used by the ONNX Runtime interop tests.
+// ValueInfoProto). Used by the ONNX Runtime interop tests and walkthrough 3.
 
 /** Writes protobuf fields into a growing byte list. */
 class Writer {

@@ -1,12 +1,12 @@
 // nd.interop and ONNX Runtime: toOrt/fromOrt on every dtype, memory sharing, and a MatMul+Add
-// ONNX model (written byte by byte in _onnx_model.ts) run on nd inputs by onnxruntime-web
+// ONNX model (written byte by byte in examples/onnx_model.ts) run on nd inputs by onnxruntime-web
 // (WebAssembly) and onnxruntime-node (native addon), checked against nd.matmul.
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as nd from "../../mod.ts";
 import * as interop from "../../src/interop/mod.ts";
 import * as ortWeb from "onnxruntime-web";
-import { matmulAddModel, type OnnxFloat } from "./_onnx_model.ts";
+import { matmulAddModel, type OnnxFloat } from "../../examples/onnx_model.ts";
 
 type Ort = typeof ortWeb;
 
