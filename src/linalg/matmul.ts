@@ -224,6 +224,10 @@ function operand(a: NDArray, batch: readonly number[], rows: number, cols: numbe
   // TypeScript kernel of 10,000 stacked 8×8 products twice as slow).
   const offsets = v.data.length < 2 ** 31 ? new Int32Array(nb) : new Float64Array(nb);
   const bs = v.strides.slice(0, -2);
+  if (batch.length === 1) {
+    for (let t = 0, s = bs[0]; t < nb; t++) offsets[t] = v.offset + t * s;
+    return { data: v.data as FloatBuffer, trans, ld, offsets };
+  }
   for (let t = 0, idx = new Array(batch.length).fill(0); t < nb; t++) {
     let off = v.offset;
     for (let d = 0; d < idx.length; d++) off += idx[d] * bs[d];

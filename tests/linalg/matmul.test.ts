@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
+import fc from "fast-check";
 
 // Expected values were computed with NumPy 2.4.
 Deno.test("matmul", async (t) => {
@@ -91,5 +92,60 @@ Deno.test("dot", async (t) => {
       name: "TypeError",
       message: "dot: shapes [2,3] and [4,2,2] not aligned: 3 (dim 1) != 2 (dim 1)",
     });
+  });
+});
+
+/** C_t = A_t · B_t by the definition, over nested JS arrays. */
+function naiveStack(a: number[][][], b: number[][][]): number[][][] {
+  return a.map((at, t) =>
+    at.map((row) => b[t][0].map((_, j) => row.reduce((s, x, p) => s + x * b[t][p][j], 0)))
+  );
+}
+
+Deno.test("stacked small products equal the definition", async (t) => {
+  // Stacks of tiny float64 products run one TypeScript kernel for the whole stack; shapes with an
+  // even m and n a multiple of 4 (untransposed) take its 2×4-block fast path, the others the
+  // general one. Operands are taken as they are, transposed, as column slices of wider arrays
+  // (a row stride larger than the row) and broadcast along the stack.
+  const arb = fc.record({
+    nb: fc.integer({ min: 2, max: 6 }),
+    m: fc.constantFrom(1, 2, 3, 4, 6, 8),
+    n: fc.constantFrom(1, 3, 4, 5, 8, 12),
+    k: fc.integer({ min: 1, max: 9 }),
+    seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    layoutA: fc.constantFrom("c", "t", "wide", "broadcast"),
+    layoutB: fc.constantFrom("c", "t", "wide", "broadcast"),
+  });
+  const build = (
+    rng: nd.random.Generator,
+    nb: number,
+    r: number,
+    c: number,
+    layout: string,
+  ): nd.NDArray => {
+    switch (layout) {
+      case "t":
+        return nd.swapaxes(rng.random({ size: [nb, c, r] }) as nd.NDArray, -1, -2);
+      case "wide":
+        return (rng.random({ size: [nb, r, c + 3] }) as nd.NDArray).slice(null, null, `1:${c + 1}`);
+      case "broadcast":
+        return nd.broadcastTo(rng.random({ size: [1, r, c] }) as nd.NDArray, [nb, r, c]);
+      default:
+        return rng.random({ size: [nb, r, c] }) as nd.NDArray;
+    }
+  };
+  await t.step("float64, against a triple loop", () => {
+    fc.assert(
+      fc.property(arb, ({ nb, m, n, k, seed, layoutA, layoutB }) => {
+        const rng = nd.random.defaultRng(seed);
+        const a = build(rng, nb, m, k, layoutA), b = build(rng, nb, k, n, layoutB);
+        const want = naiveStack(a.toArray() as number[][][], b.toArray() as number[][][]);
+        nd.testing.assertAllClose(nd.matmul(a, b), want, { rtol: 1e-13, atol: 1e-14 });
+        const out = nd.full([nb, m, n], Number.NaN);
+        nd.matmul(a, b, { out });
+        nd.testing.assertAllClose(out, want, { rtol: 1e-13, atol: 1e-14 });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
