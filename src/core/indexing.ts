@@ -11,7 +11,7 @@
  */
 
 import { allocate, type DType, DTYPES, type TypedArray } from "./dtype.ts";
-import { NDArray } from "./ndarray.ts";
+import { assertLive, NDArray } from "./ndarray.ts";
 import { broadcastShapes, broadcastStrides, fmtShape, shapesEqual, shapeSize } from "./shape.ts";
 import { indexOffsets, maskSelect } from "./_mask_select.ts";
 import { type Index, newaxis } from "./_index_types.ts";
@@ -443,6 +443,7 @@ function checkScalarFits(value: ArrayLike, dtype: DType, where: string): void {
  * ```
  */
 export function setSlice(a: NDArray, index: readonly Index[], value: ArrayLike): void {
+  assertLive(a, "setSlice");
   if (!a.flags.writeable) throw new TypeError("setSlice: assignment destination is read-only");
   checkScalarFits(value, a.dtype, "setSlice");
   const p = plan(a, index, "setSlice");

@@ -8,7 +8,7 @@
  */
 
 import { allocate, type DType, DTYPES, type TypedArray } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { resultType } from "../core/promotion.ts";
 import { broadcastShapes, fmtShape, shapeSize } from "../core/shape.ts";
 import { toArray } from "../core/asarray.ts";
@@ -184,6 +184,7 @@ function checkOut(out: NDArray, shape: readonly number[], dtype: DType): void {
   if (out.dtype !== dtype) {
     throw new TypeError(`matmul: out has dtype ${out.dtype}, the result has dtype ${dtype}`);
   }
+  assertLive(out, "matmul");
   if (!out.flags.writeable) throw new TypeError("matmul: out is read-only");
 }
 

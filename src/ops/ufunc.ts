@@ -13,7 +13,7 @@ import {
   dtypeFromChar,
   DTYPES,
 } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import {
   canCast,
   type Casting,
@@ -443,6 +443,7 @@ export function makeUfunc(def: UfuncDef): Ufunc {
       if (!canCast(loop.out, out.dtype, { casting })) {
         throw castError(def.name, "output", loop.out, out.dtype, casting);
       }
+      assertLive(out, def.name);
       if (!out.flags.writeable) throw new TypeError(`${def.name}: output array is read-only`);
       shape = withOut;
     } else {

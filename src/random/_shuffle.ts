@@ -6,7 +6,7 @@
  * @module
  */
 
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { DTYPES } from "../core/dtype.ts";
 import { normalizeAxis } from "../core/shape.ts";
 import { swapaxes } from "../core/views.ts";
@@ -44,6 +44,7 @@ export function shuffleInPlace(bg: BitGen, x: unknown, axis: number, where: stri
       `${where}: x must be an NDArray or a JS array, got ${x === null ? "null" : typeof x}`,
     );
   }
+  assertLive(x, where);
   if (!x.flags.writeable) throw new TypeError(`${where}: array is read-only`);
   if (x.ndim === 0) {
     throw new RangeError(`${where}: axis ${axis} is out of bounds for array of dimension 0`);

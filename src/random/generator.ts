@@ -5,7 +5,7 @@
  * @module
  */
 
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { toArray } from "../core/asarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { copy } from "../core/copy.ts";
@@ -80,6 +80,7 @@ function fillOut(
   if (out.dtype !== dtype) {
     throw new TypeError(`random: out has dtype ${out.dtype}, the draws are ${dtype}`);
   }
+  assertLive(out, "random");
   if (!out.flags.cContiguous || !out.flags.writeable) {
     throw new TypeError("random: out must be C-contiguous and writeable");
   }

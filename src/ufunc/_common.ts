@@ -2,7 +2,7 @@
 // the ufunc is binary, NumPy's loop-dtype rules for reduction-like methods, axis options,
 // scalar fills and `out` checks.
 import { allocate, checkDType, type Complex, type DType, DTYPES } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { canCast, resultType } from "../core/promotion.ts";
 import { fmtShape, normalizeAxis, shapesEqual } from "../core/shape.ts";
 import { type ScalarLike, writeScalar } from "../core/_scalar.ts";
@@ -257,6 +257,7 @@ export function filled(shape: readonly number[], d: DType, v: ScalarLike): NDArr
 /** Checks an `out` array: an NDArray, writeable, of exactly `shape`. */
 export function checkOut(out: unknown, shape: readonly number[], where: string): NDArray {
   if (!(out instanceof NDArray)) throw new TypeError(`${where}: out must be an NDArray`);
+  assertLive(out, where);
   if (!out.flags.writeable) throw new TypeError(`${where}: output array is read-only`);
   if (!shapesEqual(out.shape, shape)) {
     throw new TypeError(

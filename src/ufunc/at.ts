@@ -6,7 +6,7 @@
  */
 
 import { allocate, DTYPES, type TypedArray } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { broadcastShapes, fmtShape, shapesEqual } from "../core/shape.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy } from "../core/copy.ts";
@@ -144,6 +144,7 @@ export function ufuncAt(core: UfuncCore, a: NDArray, indices: UfuncAtIndices, b?
   if (!(a instanceof NDArray)) {
     throw new TypeError(`${where}: a must be an NDArray (it is modified in place)`);
   }
+  assertLive(a, where);
   if (!a.flags.writeable) throw new TypeError(`${where}: array is read-only`);
   const [offs, shape] = offsetsOf(a, indexEntries(indices, a.ndim, where), where);
   const m = offs.length;

@@ -5,7 +5,7 @@
  */
 
 import { allocate, checkDType, type DType, DTYPES, viewBuffer } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { canCast, type Casting, promoteWeak, resultType, weakKind } from "../core/promotion.ts";
 import {
   broadcastShapes,
@@ -268,6 +268,7 @@ function makeN(
           `${name}: cannot cast output from ${loop} to ${out.dtype} with casting rule "${casting}"`,
         );
       }
+      assertLive(out, name);
       if (!out.flags.writeable) throw new TypeError(`${name}: output array is read-only`);
       shape = withOut;
     } else {

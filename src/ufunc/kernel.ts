@@ -13,7 +13,7 @@ import {
   DTYPES,
   viewBuffer,
 } from "../core/dtype.ts";
-import { NDArray } from "../core/ndarray.ts";
+import { assertLive, NDArray } from "../core/ndarray.ts";
 import { canCast, weakKind } from "../core/promotion.ts";
 import {
   broadcastShapes,
@@ -424,6 +424,7 @@ export function kernel<R extends NDArray | NDArray[] = NDArray, D extends Kernel
               `got shape ${fmtShape(o.shape)} and dtype ${o.dtype}`,
           );
         }
+        assertLive(o, where);
         if (!o.flags.writeable) throw new TypeError(`${where}: out[${k}] is read-only`);
       });
       outs = given.slice();

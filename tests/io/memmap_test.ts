@@ -129,6 +129,39 @@ Deno.test("memmap after close", async (t) => {
     assert.throws(() => nd.copy(row), { name: "TypeError", message: msg });
     assert.equal(m.data.length, 0); // the buffer is detached: no page can be reached
   });
+  await t.step("a closed memmap as the destination of a write throws, whatever writes", () => {
+    const q = tmp();
+    const dst = nd.memmap(q, { dtype: "float64", mode: "w+", shape: [2, 2] });
+    const vec = nd.memmap(q, { dtype: "float64", mode: "r+", shape: [2] });
+    dst.close();
+    vec.close();
+    const one = nd.ones([2, 2]);
+    const first = nd.kernel((x, o) => {
+      o.data[o.off] = x.data[x.off];
+    }, { signature: "(n)->()" });
+    const writes: [string, () => unknown][] = [
+      ["add", () => nd.add(one, 1, { out: dst })],
+      ["sin", () => nd.sin(one, { out: dst })],
+      ["ufunc anonymous", () => nd.ufunc((x: number) => x + 1)(one, { out: dst })],
+      ["add.accumulate", () => nd.add.accumulate(one, { axis: 0, out: dst } as never)],
+      ["concatenate", () => nd.concatenate([nd.ones([1, 2]), nd.ones([1, 2])], { out: dst })],
+      ["random", () => nd.random.defaultRng(0).random({ out: dst })],
+      ["matmul", () => nd.matmul(one, one, { out: dst })],
+      ["setSlice", () => nd.setSlice(dst, [0], 1)],
+      ["put", () => nd.put(dst, [0], [1])],
+      ["shuffle", () => nd.random.defaultRng(0).shuffle(dst)],
+      ["add.at", () => nd.add.at(dst, [0], 1)],
+      ["kernel anonymous", () => first(one, { out: vec })],
+    ];
+    for (const [where, f] of writes) {
+      assert.throws(f, {
+        name: "TypeError",
+        message:
+          `${where}: the array's memory was released (its memmap was closed): reopen the file`,
+      });
+    }
+    Deno.removeSync(q);
+  });
   await t.step("close and flush again are harmless; the file kept its data", () => {
     m.close();
     m.flush();

@@ -1,7 +1,7 @@
 // The implementation of concatenate, shared by the stacking functions (which name themselves in
 // errors).
 import { checkDType, type DType } from "../../core/dtype.ts";
-import { NDArray } from "../../core/ndarray.ts";
+import { assertLive, NDArray } from "../../core/ndarray.ts";
 import type { Casting, DTypeLike } from "../../core/promotion.ts";
 import { cStrides, fmtShape, normalizeAxis, shapesEqual } from "../../core/shape.ts";
 import { copy, sharesBuffer } from "../../core/copy.ts";
@@ -94,6 +94,7 @@ export function concatArrays(
         }`,
       );
     }
+    assertLive(out, where);
     if (!out.flags.writeable) throw new TypeError(`${where}: output array is read-only`);
   }
   // Inputs that share memory with `out` are read before anything is written.

@@ -5,7 +5,7 @@
  */
 
 import { DTYPES } from "../../core/dtype.ts";
-import { NDArray } from "../../core/ndarray.ts";
+import { assertLive, NDArray } from "../../core/ndarray.ts";
 import { toArray } from "../../core/asarray.ts";
 import { copy } from "../../core/copy.ts";
 import type { ArrayLike } from "../../core/_array_like.ts";
@@ -53,6 +53,7 @@ function checkJsInts(values: ArrayLike, arr: NDArray, target: NDArray): void {
  */
 export function put(a: NDArray, indices: ArrayLike, values: ArrayLike, opts: PutOpts = {}): void {
   if (!(a instanceof NDArray)) throw new TypeError("put: the target must be an NDArray");
+  assertLive(a, "put");
   if (!a.flags.writeable) throw new TypeError("put: assignment destination is read-only");
   const mode = checkMode(opts.mode ?? "raise", "put");
   const { values: idx } = intValues(indices, "indices", "put");
