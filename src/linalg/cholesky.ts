@@ -14,6 +14,7 @@ import { copy } from "../core/copy.ts";
 import { shapeSize } from "../core/shape.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import { checkSquareStack, isComplexType, linalgType, matrixAt } from "./_stack.ts";
+import { optionsOf } from "./_options.ts";
 
 /** Options of {@link cholesky}. */
 export interface CholeskyOpts {
@@ -35,7 +36,8 @@ export interface CholeskyOpts {
  * nd.testing.assertAllClose(nd.matmul(l, l.T), [[4, 2], [2, 3]]);
  * ```
  */
-export function cholesky(a: ArrayLike, opts: CholeskyOpts = {}): NDArray {
+export function cholesky(a: ArrayLike, options: CholeskyOpts = {}): NDArray {
+  const opts = optionsOf<CholeskyOpts>("cholesky", options, null, () => false, "{ upper: true }");
   const A = toArray(a, "cholesky");
   checkSquareStack(A, "cholesky");
   const upper = opts.upper ?? false;

@@ -15,6 +15,7 @@ import { inv } from "./solve.ts";
 import { norm, type NormOrd } from "./norm.ts";
 import { LinAlgError } from "./errors.ts";
 import { checkMatrixStack, checkSquareStack, linalgType, realOf } from "./_stack.ts";
+import { isOrder, optionsOf } from "./_options.ts";
 
 /**
  * The condition number of each matrix of a stack in norm `p`: by default (and for ±2) the
@@ -30,7 +31,8 @@ import { checkMatrixStack, checkSquareStack, linalgType, realOf } from "./_stack
  * assert.equal(nd.linalg.cond([[1, 1], [1, 1]], { p: 1 }).item(), Infinity);
  * ```
  */
-export function cond(x: ArrayLike, opts: { p?: NormOrd | null } = {}): NDArray {
+export function cond(x: ArrayLike, options: { p?: NormOrd | null } | NormOrd | null = {}): NDArray {
+  const opts = optionsOf<{ p?: NormOrd | null }>("cond", options, "p", isOrder, "{ p: 1 }");
   const A = toArray(x, "cond");
   checkMatrixStack(A, "cond");
   const [m, n] = A.shape.slice(-2);

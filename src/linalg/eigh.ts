@@ -18,6 +18,9 @@ import {
   realOf,
   toFortran,
 } from "./_stack.ts";
+import { optionsOf } from "./_options.ts";
+
+const isUplo = (v: unknown): boolean => typeof v === "string";
 
 /** Eigenvalues and eigenvectors: `a · eigenvectors[..., :, i] = eigenvalues[..., i] · eigenvectors[..., :, i]`. */
 export interface EigResult {
@@ -80,7 +83,8 @@ function eighStack(a: ArrayLike, jobz: "V" | "N", opts: EighOpts, where: string)
  * nd.testing.assertAllClose(nd.abs(eigenvectors), nd.full([2, 2], Math.SQRT1_2));
  * ```
  */
-export function eigh(a: ArrayLike, opts: EighOpts = {}): EigResult {
+export function eigh(a: ArrayLike, options: EighOpts | "L" | "U" = {}): EigResult {
+  const opts = optionsOf<EighOpts>("eigh", options, "uplo", isUplo, '{ uplo: "U" }');
   const { dt, f, w } = eighStack(a, "V", opts, "eigh");
   return { eigenvalues: w, eigenvectors: fromFortran(f.data, dt, f.batch, f.n, f.n) };
 }
@@ -97,6 +101,7 @@ export function eigh(a: ArrayLike, opts: EighOpts = {}): EigResult {
  * nd.testing.assertAllClose(nd.linalg.eigvalsh([[2, 0], [5, 1]]), [(3 - r) / 2, (3 + r) / 2]);
  * ```
  */
-export function eigvalsh(a: ArrayLike, opts: EighOpts = {}): NDArray {
+export function eigvalsh(a: ArrayLike, options: EighOpts | "L" | "U" = {}): NDArray {
+  const opts = optionsOf<EighOpts>("eigvalsh", options, "uplo", isUplo, '{ uplo: "U" }');
   return eighStack(a, "N", opts, "eigvalsh").w;
 }

@@ -17,6 +17,7 @@ import { conj, multiply, subtract } from "../ops/elementwise.ts";
 import { sum } from "../ops/reduce/reductions.ts";
 import { real } from "../ops/complex_parts.ts";
 import { matmul } from "./matmul.ts";
+import { optionsOf } from "./_options.ts";
 
 /** The result of {@link lstsq}, NumPy's tuple as named fields. */
 export interface LstsqResult {
@@ -58,7 +59,18 @@ export interface LstsqOpts {
  * assert.deepEqual(residuals.shape, [1]);
  * ```
  */
-export function lstsq(a: ArrayLike, b: ArrayLike, opts: LstsqOpts = {}): LstsqResult {
+export function lstsq(
+  a: ArrayLike,
+  b: ArrayLike,
+  options: LstsqOpts | number | null = {},
+): LstsqResult {
+  const opts = optionsOf<LstsqOpts>(
+    "lstsq",
+    options,
+    "rcond",
+    (v) => typeof v === "number" || v === null,
+    "{ rcond: 1e-10 }",
+  );
   const A = toArray(a, "lstsq"), B0 = toArray(b, "lstsq");
   if (A.ndim !== 2) {
     throw new TypeError(`lstsq: a must be two-dimensional, got shape ${fmtShape(A.shape)}`);

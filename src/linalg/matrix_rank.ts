@@ -11,6 +11,7 @@ import { svd } from "./svd.ts";
 import { notEqual } from "../ops/elementwise.ts";
 import { any } from "../ops/reduce/reductions.ts";
 import { EPS } from "./_eps.ts";
+import { isNumber, optionsOf } from "./_options.ts";
 
 /** Options of {@link matrixRank}. */
 export interface MatrixRankOpts {
@@ -35,7 +36,11 @@ export interface MatrixRankOpts {
  * assert.equal(nd.linalg.matrixRank([[1, 2], [2, 4]]).item(), 1n);
  * ```
  */
-export function matrixRank(a: ArrayLike, opts: MatrixRankOpts = {}): NDArray<"int64"> {
+export function matrixRank(
+  a: ArrayLike,
+  options: MatrixRankOpts | number = {},
+): NDArray<"int64"> {
+  const opts = optionsOf<MatrixRankOpts>("matrixRank", options, "tol", isNumber, "{ tol: 1e-8 }");
   const A = toArray(a, "matrixRank");
   if (A.ndim < 2) {
     const nz = A.size > 0 && any(notEqual(A, 0)).item() ? 1n : 0n;

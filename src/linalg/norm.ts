@@ -16,6 +16,7 @@ import { max, min, sum } from "../ops/reduce/reductions.ts";
 import { imag, real } from "../ops/complex_parts.ts";
 import { dot } from "./matmul.ts";
 import { svd } from "./svd.ts";
+import { isOrder, optionsOf } from "./_options.ts";
 
 /** A norm order: a number (±Infinity allowed) or `"fro"` / `"nuc"` for matrices. */
 export type NormOrd = number | "fro" | "f" | "nuc";
@@ -45,7 +46,8 @@ export interface NormOpts {
  * nd.testing.assertAllClose(nd.linalg.norm([[1, 2], [3, 4]], { axis: 1, ord: 1 }), [3, 7]);
  * ```
  */
-export function norm(x: ArrayLike, opts: NormOpts = {}): NDArray {
+export function norm(x: ArrayLike, options: NormOpts | NormOrd | null = {}): NDArray {
+  const opts = optionsOf<NormOpts>("norm", options, "ord", isOrder, "{ ord: 2 }");
   let a = toArray(x, "norm");
   if (!isInexact(a.dtype)) a = copy(a, "float64");
   const ord = opts.ord ?? null, keepdims = opts.keepdims ?? false;

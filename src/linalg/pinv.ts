@@ -17,6 +17,7 @@ import { matmul } from "./matmul.ts";
 import { svd } from "./svd.ts";
 import { checkMatrixStack, linalgType } from "./_stack.ts";
 import { EPS } from "./_eps.ts";
+import { isNumber, optionsOf } from "./_options.ts";
 
 /** Options of {@link pinv}. */
 export interface PinvOpts {
@@ -46,7 +47,8 @@ export interface PinvOpts {
  * nd.testing.assertAllClose(nd.matmul(nd.matmul(a, p), a), a);
  * ```
  */
-export function pinv(a: ArrayLike, opts: PinvOpts = {}): NDArray {
+export function pinv(a: ArrayLike, options: PinvOpts | number = {}): NDArray {
+  const opts = optionsOf<PinvOpts>("pinv", options, "rcond", isNumber, "{ rtol: 1e-10 }");
   const A = toArray(a, "pinv");
   checkMatrixStack(A, "pinv");
   if (opts.rcond !== undefined && opts.rtol !== undefined) {

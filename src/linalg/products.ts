@@ -17,6 +17,7 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { conjugate, multiply } from "../ops/elementwise.ts";
 import { sum, sumDType } from "../ops/reduce/reductions.ts";
 import { matmul } from "./matmul.ts";
+import { isNumber, optionsOf } from "./_options.ts";
 
 /**
  * Dot product of two arrays flattened to vectors, conjugating the first when it is complex
@@ -175,7 +176,18 @@ function tensordotAxes(opt: TensordotOpts["axes"], na: number, nb: number): [num
  * });
  * ```
  */
-export function tensordot(a: ArrayLike, b: ArrayLike, opts: TensordotOpts = {}): NDArray {
+export function tensordot(
+  a: ArrayLike,
+  b: ArrayLike,
+  options: TensordotOpts | NonNullable<TensordotOpts["axes"]> = {},
+): NDArray {
+  const opts = optionsOf<TensordotOpts>(
+    "tensordot",
+    options,
+    "axes",
+    (v) => typeof v === "number" || Array.isArray(v),
+    "{ axes: 1 }",
+  );
   const x = toArray(a, "tensordot"), y = toArray(b, "tensordot");
   const [ax, bx] = tensordotAxes(opts.axes, x.ndim, y.ndim);
   ax.forEach((i, k) => {
@@ -264,7 +276,8 @@ function traceAxis(v: number | undefined, dflt: number, nd: number, name: string
  * assert.deepEqual(nd.trace(nd.ones([2, 3, 3]), { axis1: 1, axis2: 2 }).toArray(), [3, 3]);
  * ```
  */
-export function trace(a: ArrayLike, opts: TraceOpts = {}): NDArray {
+export function trace(a: ArrayLike, options: TraceOpts | number = {}): NDArray {
+  const opts = optionsOf<TraceOpts>("trace", options, "offset", isNumber, "{ offset: 1 }");
   const x = toArray(a, "trace");
   if (x.ndim < 2) {
     throw new TypeError(

@@ -19,6 +19,7 @@ import {
 } from "./_stack.ts";
 import type { LinalgDType } from "../backend/types.ts";
 import { copy } from "../core/copy.ts";
+import { optionsOf } from "./_options.ts";
 
 /** The modes of {@link qr}, as in NumPy. */
 export type QRMode = "reduced" | "complete" | "r" | "raw";
@@ -60,7 +61,8 @@ export function qr(a: ArrayLike, opts?: { mode?: "reduced" | "complete" }): QRRe
 export function qr(a: ArrayLike, opts: { mode: "r" }): NDArray;
 /** LAPACK's reflectors. */
 export function qr(a: ArrayLike, opts: { mode: "raw" }): QRRaw;
-export function qr(a: ArrayLike, opts: { mode?: QRMode } = {}): QRResult | NDArray | QRRaw {
+export function qr(a: ArrayLike, options: { mode?: QRMode } = {}): QRResult | NDArray | QRRaw {
+  const opts = optionsOf<{ mode?: QRMode }>("qr", options, null, () => false, '{ mode: "r" }');
   const mode = opts.mode ?? "reduced";
   if (!["reduced", "complete", "r", "raw"].includes(mode)) {
     throw new RangeError(

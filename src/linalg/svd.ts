@@ -18,6 +18,7 @@ import {
   realOf,
   toFortran,
 } from "./_stack.ts";
+import { optionsOf } from "./_options.ts";
 
 /** `U`, `S`, `Vh` with `a = U · diag(S) · Vh`. */
 export interface SVDResult {
@@ -104,7 +105,8 @@ export function svdStack(a: ArrayLike, jobz: "A" | "S" | "N", where: string) {
 export function svd(a: ArrayLike, opts?: SVDOpts & { computeUv?: true }): SVDResult;
 /** Only the singular values. */
 export function svd(a: ArrayLike, opts: SVDOpts & { computeUv: false }): NDArray;
-export function svd(a: ArrayLike, opts: SVDOpts = {}): SVDResult | NDArray {
+export function svd(a: ArrayLike, options: SVDOpts = {}): SVDResult | NDArray {
+  const opts = optionsOf<SVDOpts>("svd", options, null, () => false, "{ fullMatrices: false }");
   const full = opts.fullMatrices ?? true, uv = opts.computeUv ?? true;
   for (const [name, v] of [["fullMatrices", full], ["computeUv", uv]] as const) {
     if (typeof v !== "boolean") {
