@@ -138,6 +138,13 @@ export function makeBackend(found: Map<string, NativeFn>, fallback: Backend): Ba
       setThreads(threads);
     }
   };
+  /**
+   * The info of gesdd or gelsd, except that -4 (gesdd: "A had a NaN entry", LAPACK ≥ 3.7;
+   * gelsd: its scaling of A refused a NaN norm) is reported as a convergence failure, as the
+   * TypeScript backend and NumPy report a NaN input.
+   */
+  const nanAsNoConvergence = (chk: (fn: string) => number, fn: string): number =>
+    iInfo[0] === -4 ? 1 : chk(fn);
   const check = (fn: string): number => {
     const info = iInfo[0];
     if (info < 0) throw lapackError(fn, info);
@@ -305,7 +312,7 @@ export function makeBackend(found: Map<string, NativeFn>, fallback: Backend): Ba
       check("gesdd");
       const w = work(i, 0, iLwork[0] = size("gesdd", q[0], i === 0, 1));
       f(c1, iM, iN, a, iLda, s, U, iLdu, VT, iLdvt, w, iLwork, iw, iInfo, 1);
-      return check("gesdd");
+      return nanAsNoConvergence(check, "gesdd");
     }
     // rwork sizes from the LAPACK documentation of cgesdd/zgesdd.
     const lrw = none ? 7 * mn : Math.max(5 * mn * mn + 5 * mn, 2 * mx * mn + 2 * mn * mn + mn);
@@ -314,7 +321,7 @@ export function makeBackend(found: Map<string, NativeFn>, fallback: Backend): Ba
     check("gesdd");
     const w = work(i, 0, 2 * (iLwork[0] = size("gesdd", q[0], i === 2, 1)));
     f(c1, iM, iN, a, iLda, s, U, iLdu, VT, iLdvt, w, iLwork, rw, iw, iInfo, 1);
-    return check("gesdd");
+    return nanAsNoConvergence(check, "gesdd");
   };
 
   const syevd: Backend["syevd"] = (dt, jobz, uplo, n, a, lda, w) => {
@@ -411,7 +418,7 @@ export function makeBackend(found: Map<string, NativeFn>, fallback: Backend): Ba
       const wk = work(i, 0, iLwork[0] = size("gelsd", q[0], single, 1));
       const iw = iwork(size("gelsd", iQuery[0], false, minIw));
       f(iM, iN, iNrhs, a, iLda, B, iLdb, s, rc, iRank, wk, iLwork, iw, iInfo);
-      return { info: check("gelsd"), rank: iRank[0] };
+      return { info: nanAsNoConvergence(check, "gelsd"), rank: iRank[0] };
     }
     rq[0] = 0;
     f(iM, iN, iNrhs, a, iLda, B, iLdb, s, rc, iRank, q, iLwork, rq, iQuery, iInfo);
@@ -422,7 +429,7 @@ export function makeBackend(found: Map<string, NativeFn>, fallback: Backend): Ba
     const rw = work(i, 1, size("gelsd", rq[0], single, minRw));
     const iw = iwork(size("gelsd", iQuery[0], false, minIw));
     f(iM, iN, iNrhs, a, iLda, B, iLdb, s, rc, iRank, wk, iLwork, rw, iw, iInfo);
-    return { info: check("gelsd"), rank: iRank[0] };
+    return { info: nanAsNoConvergence(check, "gelsd"), rank: iRank[0] };
   };
 
   return Object.freeze({

@@ -32,6 +32,19 @@ function eigStack(a: ArrayLike, jobvr: "V" | "N", where: string): EigResult | ND
   const dt = linalgType(where, A);
   const f = toFortran(A, dt);
   const n = f.n, cdt = complexOf(dt);
+  // As NumPy: geev is never given infinities or NaNs (the backends would differ on them).
+  const per = f.data.length / Math.max(1, f.count);
+  for (let i = 0; i < f.data.length; i++) {
+    if (!Number.isFinite(f.data[i])) {
+      const t = Math.floor(i / per);
+      throw new LinAlgError(
+        `${where}: Array must not contain infs or NaNs` +
+          (f.count > 1 ? ` (matrix ${t} of the stack)` : ""),
+        t,
+        0,
+      );
+    }
+  }
   const w = alloc(cdt, f.count * n);
   const vr = jobvr === "V" ? alloc(dt, f.count * n * n) : null;
   const be = getBackend();

@@ -223,6 +223,26 @@ Deno.test("linalg shape and type errors", async (t) => {
 for (const b of BACKENDS) {
   Deno.test(`linalg numerical failures (${b.name} backend)`, async (t) => {
     await withBackend(b, async () => {
+      await t.step("NaN input: the SVD family does not converge, eig refuses it (as NumPy)", () => {
+        const nan = [[Number.NaN, 0], [0, 1]];
+        const svdFail = /^svd: SVD did not converge$/;
+        throwsLike(() => L.svd(nan), L.LinAlgError, svdFail);
+        throwsLike(() => L.svdvals(nan), L.LinAlgError, svdFail);
+        throwsLike(() => L.pinv(nan), L.LinAlgError, svdFail);
+        throwsLike(() => L.cond(nan), L.LinAlgError, svdFail);
+        throwsLike(() => L.norm(nan, { ord: "nuc" }), L.LinAlgError, svdFail);
+        throwsLike(
+          () => L.lstsq(nan, [1, 2]),
+          L.LinAlgError,
+          "lstsq: SVD did not converge in linear least squares",
+        );
+        throwsLike(() => L.eig(nan), L.LinAlgError, "eig: Array must not contain infs or NaNs");
+        throwsLike(
+          () => L.eigvals([[[1, 0], [0, 1]], [[Infinity, 0], [0, 1]]]),
+          L.LinAlgError,
+          "eigvals: Array must not contain infs or NaNs (matrix 1 of the stack)",
+        );
+      });
       await t.step("singular matrices name the matrix and the pivot", () => {
         const a = nd.array([[[1, 0], [0, 1]], [[1, 2], [2, 4]]]);
         const before = a.toArray();
