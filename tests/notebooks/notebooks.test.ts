@@ -1,6 +1,6 @@
 // Executes every notebook in notebooks/ headless through the real Jupyter client with the Deno
 // kernel (tests/notebooks/run_notebook.py), failing on any error output and on any code cell
-// whose metadata `nd.expect` lists MIME types it did not produce. Outside CI, when Jupyter or
+// whose metadata `nd.expect` lists MIME types (or "stdout") it did not produce. Outside CI, when Jupyter or
 // the Deno kernelspec is missing, the tests are skipped with the reason printed; with CI=true
 // they fail instead (.ci/run installs Jupyter and the kernel).
 import assert from "node:assert/strict";
@@ -11,7 +11,14 @@ const inCI = Deno.env.get("CI") === "true";
 
 interface CellReport {
   index: number;
-  outputs: { type: string; mimes?: string[]; ename?: string; evalue?: string; text?: string }[];
+  outputs: {
+    type: string;
+    mimes?: string[];
+    name?: string;
+    ename?: string;
+    evalue?: string;
+    text?: string;
+  }[];
   error: string | null;
   expect: string[];
 }
@@ -74,7 +81,11 @@ function checkReport(report: Report): void {
         errors.map((e) => `${e.ename}: ${e.evalue}`).join("; ")
       }`,
     );
-    const mimes = new Set(c.outputs.flatMap((o) => o.mimes ?? []));
+    // What a cell produced: the MIME types of its displays, and "stdout"/"stderr" for printed
+    // text (so that a cell whose printed figures the kernel dropped after idle fails too).
+    const mimes = new Set(
+      c.outputs.flatMap((o) => o.mimes ?? (o.type === "stream" && o.name ? [o.name] : [])),
+    );
     for (const m of c.expect) assert.ok(mimes.has(m), `cell ${c.index} did not output ${m}`);
   }
 }
@@ -95,7 +106,7 @@ Deno.test({ name: "notebook runner: outputs, expectations and errors", ignore },
         "text/html",
         "text/plain",
       ]),
-      cell('console.log("printed")'),
+      cell('console.log("printed")', ["stdout"]),
       cell('throw new Error("on purpose")'),
     ],
     metadata: { kernelspec: { display_name: "Deno", language: "typescript", name: "deno" } },
@@ -110,6 +121,9 @@ Deno.test({ name: "notebook runner: outputs, expectations and errors", ignore },
     assert.equal(report.errors, 1);
     checkReport({ ...report, cells: report.cells.slice(0, 2) });
     assert.equal(report.cells[1].outputs[0].text, "printed\n");
+    // A cell that was expected to print and did not fails the check.
+    const silent = { ...report.cells[1], outputs: [], expect: ["stdout"] };
+    assert.throws(() => checkReport({ ...report, cells: [silent] }), /did not output stdout/);
     assert.equal(report.cells[2].outputs.at(-1)?.evalue, "on purpose");
   } finally {
     Deno.removeSync(path);
