@@ -11,8 +11,8 @@ import { copy } from "../core/copy.ts";
 import { moveaxis } from "../core/views.ts";
 import { normalizeAxis } from "../core/shape.ts";
 import { isComplex, isInexact } from "../core/dtype.ts";
-import { abs, conj, multiply, notEqual, power, sqrt } from "../ops/elementwise.ts";
-import { max, min, sum } from "../ops/reduce/reductions.ts";
+import { abs, conj, maximum, multiply, notEqual, power, sqrt } from "../ops/elementwise.ts";
+import { min, sum } from "../ops/reduce/reductions.ts";
 import { imag, real } from "../ops/complex_parts.ts";
 import { dot } from "./matmul.ts";
 import { svd } from "./svd.ts";
@@ -90,12 +90,18 @@ export function norm(x: ArrayLike, options: NormOpts | NormOrd | null = {}): NDA
   );
 }
 
+/** The maximum along `axis` starting from 0 (NumPy's `initial=0`: empty input gives 0). */
+function max0(a: NDArray, axis: number, keepdims: boolean): NDArray {
+  return maximum.reduce(a, { axis, keepdims, initial: 0 }) as NDArray;
+}
+
 function vectorNorm(a: NDArray, ord: NormOrd | null, axis: number, keepdims: boolean): NDArray {
   const o = { axis, keepdims };
   if (typeof ord === "string") {
     throw new RangeError(`norm: invalid norm order ${JSON.stringify(ord)} for vectors`);
   }
-  if (ord === Infinity) return max(abs(a), o);
+  // Maxima start from 0, as NumPy's (`initial=0`): an empty vector or matrix has norm 0.
+  if (ord === Infinity) return max0(abs(a), axis, keepdims);
   if (ord === -Infinity) return min(abs(a), o);
   if (ord === 0) return sum(copy(notEqual(a, 0), isComplex(a.dtype) ? realType(a) : a.dtype), o);
   if (ord === 1) return sum(abs(a), o);
@@ -118,18 +124,18 @@ function matrixNorm(
   if (ord === 2 || ord === -2 || ord === "nuc") {
     const s = svd(moveaxis(a, [r, c], [-2, -1]), { computeUv: false });
     ret = ord === 2
-      ? max(s, { axis: -1 })
+      ? max0(s, -1, false)
       : ord === -2
       ? min(s, { axis: -1 })
       : sum(s, { axis: -1 });
   } else if (ord === 1 || ord === -1) {
     const cc = c > r ? c - 1 : c;
     const s = sum(abs(a), { axis: r });
-    ret = ord === 1 ? max(s, { axis: cc }) : min(s, { axis: cc });
+    ret = ord === 1 ? max0(s, cc, false) : min(s, { axis: cc });
   } else if (ord === Infinity || ord === -Infinity) {
     const rr = r > c ? r - 1 : r;
     const s = sum(abs(a), { axis: c });
-    ret = ord === Infinity ? max(s, { axis: rr }) : min(s, { axis: rr });
+    ret = ord === Infinity ? max0(s, rr, false) : min(s, { axis: rr });
   } else if (ord === null || ord === "fro" || ord === "f") {
     ret = sqrt(sum(real(multiply(conj(a), a)), { axis: [r, c] }));
   } else {

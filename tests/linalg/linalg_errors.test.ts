@@ -180,6 +180,23 @@ Deno.test("linalg shape and type errors", async (t) => {
       "cond: cond is not defined on empty arrays",
     );
   });
+  await t.step(
+    "norm of empty input: 0 where NumPy 2.4 starts a maximum from 0, else an error",
+    () => {
+      const v = nd.zeros([0]), m = nd.zeros([0, 3]);
+      for (const ord of [null, Infinity, 0, 1, 2, 3] as const) {
+        assert.equal(L.norm(v, { ord }).item(), 0, `vector ord ${ord}`);
+      }
+      assert.equal(L.norm(v, { ord: -1 }).item(), Infinity);
+      for (const ord of [null, "fro", "nuc", Infinity, 1, -1, 2] as const) {
+        assert.equal(L.norm(m, { ord }).item(), 0, `matrix ord ${ord}`);
+      }
+      const noIdentity = /zero-size array to reduction operation minimum which has no identity/;
+      throwsLike(() => L.norm(v, { ord: -Infinity }), RangeError, noIdentity);
+      throwsLike(() => L.norm(m, { ord: -Infinity }), RangeError, noIdentity);
+      throwsLike(() => L.norm(m, { ord: -2 }), RangeError, noIdentity);
+    },
+  );
   await t.step("norm", () => {
     throwsLike(
       () => L.norm([1, 2], { ord: "fro" }),
