@@ -123,11 +123,7 @@ function matrixNorm(
   let ret: NDArray;
   if (ord === 2 || ord === -2 || ord === "nuc") {
     const s = svd(moveaxis(a, [r, c], [-2, -1]), { computeUv: false });
-    ret = ord === 2
-      ? max0(s, -1, false)
-      : ord === -2
-      ? min(s, { axis: -1 })
-      : sum(s, { axis: -1 });
+    ret = ord === 2 ? max0(s, -1, false) : ord === -2 ? min(s, { axis: -1 }) : sum(s, { axis: -1 });
   } else if (ord === 1 || ord === -1) {
     const cc = c > r ? c - 1 : c;
     const s = sum(abs(a), { axis: r });
