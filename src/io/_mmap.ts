@@ -153,8 +153,17 @@ const unmapOnCollect = new FinalizationRegistry<{ ptr: Deno.PointerValue; len: b
  * Maps `length` bytes of the file at `path` from byte `offset` (`length` > 0; the file must
  * already be at least `offset + length` bytes long). `kind`: `"shared"` writes reach the file,
  * `"private-rw"` is copy-on-write (writes stay in memory), `"readonly"` is never written back.
+ * A kernel mapping starts on a page boundary, so the range lands at `offset` modulo the page
+ * size in it; when that is not a multiple of `align` (the element size: typed arrays need
+ * aligned elements) the range is read into memory instead, as without `ffi`.
  */
-export function mapFile(path: string, offset: number, length: number, kind: MapKind): Mapping {
+export function mapFile(
+  path: string,
+  offset: number,
+  length: number,
+  kind: MapKind,
+  align = 1,
+): Mapping {
   if (path.includes("\0")) throw new TypeError(`memmap: the path contains a NUL character`);
   if (
     !(Number.isSafeInteger(offset) && offset >= 0 && Number.isSafeInteger(length) && length > 0)
@@ -162,7 +171,7 @@ export function mapFile(path: string, offset: number, length: number, kind: MapK
     throw new RangeError(`memmap: bad byte range: offset ${offset}, length ${length}`);
   }
   const c = getLibc();
-  return c === null
+  return c === null || offset % align !== 0
     ? readRange(path, offset, length, kind)
     : mapRange(c, path, offset, length, kind);
 }

@@ -136,8 +136,9 @@ export class Memmap<D extends DType = DType> extends NDArray<D> {
  * Maps a file of raw elements as an array (NumPy's `np.memmap`). With the `ffi` permission the
  * kernel maps it (no copy: only the pages touched are read, and writes go back to the file);
  * without it the range is read into memory and written back by `flush()`/`close()` — the same
- * API either way (see {@link mapInfo}). `offset` is in bytes and, with a kernel mapping, must
- * be a multiple of the item size. Returns a {@link Memmap}.
+ * API either way (see {@link mapInfo}). `offset` is in bytes; a range whose offset is not a
+ * multiple of the item size is read into memory the same way, since typed arrays need aligned
+ * elements (the result's `backing` is then `"file"`). Returns a {@link Memmap}.
  *
  * @example
  * ```ts
@@ -192,12 +193,6 @@ export function memmap<D extends DType = "uint8">(
     throw new TypeError('memmap: mode "w+" needs a shape');
   }
   const where = `memmap: ${JSON.stringify(file)}`;
-  if (info().backing === "mmap" && offset % itemsize !== 0) {
-    throw new RangeError(
-      `${where}: offset ${offset} is not a multiple of the ${dtype} item size ${itemsize}: ` +
-        `typed arrays need aligned elements`,
-    );
-  }
   let size: number;
   if (mode === "w+") {
     size = 0;
@@ -240,6 +235,8 @@ export function memmap<D extends DType = "uint8">(
     throw new RangeError(`${where}: cannot map an empty array (shape ${fmtShape(shape)})`);
   }
   const kind = mode === "r" ? "readonly" : mode === "c" ? "private-rw" : "shared";
-  const map = mapFile(file, offset, bytes, kind);
+  // An offset that is not a multiple of the item size cannot be mapped (typed arrays need
+  // aligned elements): that range is read into memory instead (`backing` tells which).
+  const map = mapFile(file, offset, bytes, kind, itemsize);
   return new Memmap(map, dtype, shape, strides, file, mode, offset);
 }
