@@ -38,3 +38,10 @@ export async function withBackend(b: TestBackend, fn: () => void | Promise<void>
     else nd.backend.use("blas", { path: before.library ?? undefined });
   }
 }
+
+/** Registers the test `name` once per available backend, with that backend selected. */
+export function testOnBackends(name: string, fn: (t: Deno.TestContext) => Promise<void>): void {
+  for (const b of BACKENDS) {
+    Deno.test(`${name} (${b.name} backend)`, (t) => withBackend(b, () => fn(t)));
+  }
+}

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as nd from "../../mod.ts";
+import { testOnBackends } from "./_backends.ts";
 
 const DIR = new URL("../fixtures/linalg_products/", import.meta.url);
 
@@ -38,7 +39,7 @@ const TOL: Partial<Record<nd.DType, { rtol: number; atol: number }>> = {
   complex128: { rtol: 1e-12, atol: 1e-12 },
 };
 
-Deno.test("einsum matches NumPy", async (t) => {
+testOnBackends("einsum matches NumPy", async (t) => {
   assert(INDEX.einsum.length >= 60);
   for (const c of INDEX.einsum) {
     await t.step(`${c.name}: "${c.subscripts}"`, () => {
@@ -60,7 +61,7 @@ Deno.test("einsum matches NumPy", async (t) => {
   });
 });
 
-Deno.test("einsum semantics", async (t) => {
+testOnBackends("einsum semantics", async (t) => {
   await t.step("the result never shares memory with an operand", () => {
     const a = nd.arange(9).reshape([3, 3]);
     for (const s of ["ij->ij", "ij->ji", "ii->i", "ij"]) {
@@ -206,7 +207,7 @@ const batchedArb: fc.Arbitrary<Spec> = fc.boolean().chain((twoBatch) => {
   }));
 });
 
-Deno.test("einsum properties", async (t) => {
+testOnBackends("einsum properties", async (t) => {
   await t.step("random subscripts equal a brute-force sum over all label values", () => {
     fc.assert(
       fc.property(specArb, (spec) => {

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
 import fc from "fast-check";
+import { testOnBackends } from "./_backends.ts";
 
 // Expected values were computed with NumPy 2.4.
-Deno.test("matmul", async (t) => {
+testOnBackends("matmul", async (t) => {
   await t.step("2-D float64", () => {
     const r = nd.matmul(
       nd.arange(6).reshape([2, 3]).astype("float64"),
@@ -67,7 +68,7 @@ Deno.test("matmul", async (t) => {
   });
 });
 
-Deno.test("dot", async (t) => {
+testOnBackends("dot", async (t) => {
   await t.step("N-D with M-D sums over the last and second-to-last axes", () => {
     const r = nd.dot(nd.arange(24).reshape([2, 3, 4]), nd.arange(20).reshape([5, 4, 1]));
     assert.deepEqual(r.shape, [2, 3, 5, 1]);
@@ -102,7 +103,7 @@ function naiveStack(a: number[][][], b: number[][][]): number[][][] {
   );
 }
 
-Deno.test("stacked small products equal the definition", async (t) => {
+testOnBackends("stacked small products equal the definition", async (t) => {
   // Stacks of tiny float64 products run one TypeScript kernel for the whole stack; shapes with an
   // even m and n a multiple of 4 (untransposed) take its 2×4-block fast path, the others the
   // general one. Operands are taken as they are, transposed, as column slices of wider arrays

@@ -2,6 +2,7 @@
 // (tests/fixtures/fixtures_linalg_products.py), plus their shape rules and every error.
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
+import { testOnBackends } from "./_backends.ts";
 
 const DIR = new URL("../fixtures/linalg_products/", import.meta.url);
 
@@ -64,7 +65,7 @@ function call(c: Case): nd.NDArray {
   }
 }
 
-Deno.test("products match NumPy", async (t) => {
+testOnBackends("products match NumPy", async (t) => {
   for (const fn of ["vdot", "inner", "outer", "tensordot", "kron", "trace"]) {
     const cases = INDEX.products.filter((c) => c.fn === fn);
     await t.step(`${fn} (${cases.length} cases)`, () => {
@@ -87,7 +88,7 @@ Deno.test("products match NumPy", async (t) => {
   });
 });
 
-Deno.test("products: shapes, dtypes and values by hand", async (t) => {
+testOnBackends("products: shapes, dtypes and values by hand", async (t) => {
   await t.step("vdot conjugates the first argument only", () => {
     const a = nd.array([{ re: 0, im: 1 }, { re: 2, im: 0 }]);
     const b = nd.array([{ re: 0, im: 1 }, { re: 1, im: 0 }]);
