@@ -20,6 +20,14 @@ Deno.test("positional options mean what they mean in NumPy", async (t) => {
   });
   await t.step("matrixRank(a, tol), pinv(a, rcond), lstsq(a, b, rcond)", () => {
     assert.equal(nd.linalg.matrixRank(A, 5).item(), 1n);
+    // One threshold per matrix of a stack (NumPy broadcasts tol and rtol against the stack).
+    const S = nd.array([[[1, 0], [0, 0.1]], [[1, 0], [0, 0.1]]]);
+    assert.deepEqual(nd.linalg.matrixRank(S, [0.05, 0.5]).toArray(), [2n, 1n]);
+    assert.deepEqual(nd.linalg.matrixRank(S, { rtol: nd.array([0.05, 0.5]) }).toArray(), [2n, 1n]);
+    assert.throws(() => nd.linalg.matrixRank(S, [1, 2, 3]), {
+      name: "RangeError",
+      message: "matrixRank: tol of shape [3] does not broadcast to the stack's shape [2]",
+    });
     close(nd.linalg.pinv(A, 0.5), [
       [0.04264283069428435, 0.09639632360221254],
       [0.06051038615377973, 0.13678685654787964],
