@@ -7,7 +7,8 @@
 
 export { cpFlipSign, cpNormalize, CPTensor, cpToTensor } from "./cp_tensor.ts";
 export type { CPFlipSignOpts, CPLikeInput } from "./cp_tensor.ts";
-export { TuckerTensor, tuckerToTensor } from "./tucker_tensor.ts";
+export { tuckerNormalize, TuckerTensor, tuckerToTensor } from "./tucker_tensor.ts";
+export type { TuckerLikeInput } from "./tucker_tensor.ts";
 export { TTTensor, ttToTensor } from "./tt_tensor.ts";
 export { randomCp, randomTt, randomTucker } from "./random_tensors.ts";
 export type { RandomCpOpts, RandomTensorOpts, RngLike } from "./random_tensors.ts";

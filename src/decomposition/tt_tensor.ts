@@ -7,13 +7,17 @@
 import type { NDArray } from "../core/ndarray.ts";
 import { toArray } from "../core/asarray.ts";
 import { fmtShape } from "../core/shape.ts";
+import { isComplex } from "../core/dtype.ts";
 import { matmul } from "../linalg/matmul.ts";
+import { qr } from "../linalg/qr.ts";
+import { conj } from "../ops/elementwise.ts";
+import { real } from "../ops/complex_parts.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { asFloat } from "./cp_tensor.ts";
 
 /**
  * A tensor train: cores of shape (r_{k−1}, n_k, r_k) with r₀ = r_N = 1. Construction checks
- * that neighbouring ranks agree. Immutable.
+ * that neighbouring ranks agree. Immutable: methods return new tensors.
  *
  * @example
  * ```ts
@@ -23,6 +27,7 @@ import { asFloat } from "./cp_tensor.ts";
  * assert.deepEqual(tt.shape, [2, 4]);
  * assert.deepEqual(tt.rank, [1, 3, 1]);
  * nd.testing.assertAllClose(tt.toTensor(), nd.full([2, 4], 3));
+ * assert.equal(tt.norm(), Math.sqrt(72));
  * ```
  */
 export class TTTensor {
@@ -68,6 +73,60 @@ export class TTTensor {
   /** The full tensor. */
   toTensor(): NDArray {
     return ttToTensor(this);
+  }
+
+  /**
+   * The Frobenius norm, contracting the cores with themselves left to right: with
+   * `M₀ = [[1]]`, `M_k[c, d] = Σ_{a,b,i} M_{k−1}[a, b] · conj(G_k[a, i, c]) · G_k[b, i, d]`
+   * (r_k × r_k) and `‖t‖² = M_N`. The full tensor is never formed: the work is
+   * O(Σ n_k r_{k−1} r_k (r_{k−1} + r_k)).
+   */
+  norm(): number {
+    let m: NDArray | null = null;
+    for (const g of this.factors) {
+      const [a, n, c] = g.shape;
+      const gc = isComplex(g.dtype) ? conj(g) : g;
+      // x[(a, i), d] = Σ_b M[a, b] G[b, i, d]; M' = conj(G)ᵀ(as (a·i) × c) · x.
+      const mg = m === null ? g : matmul(m, g.reshape([a, n * c]));
+      const x = mg.reshape([a * n, c]);
+      m = matmul(gc.reshape([a * n, c]).T, x);
+    }
+    const sq = real(m!).item() as number;
+    return Math.sqrt(Math.max(sq, 0));
+  }
+
+  /**
+   * The same tensor in canonical left-orthogonal form: a left-to-right QR sweep reshapes each
+   * core but the last to (r_{k−1}·n_k) × r_k, keeps the orthonormal Q (reduced QR) as the core
+   * and multiplies R into the next core. Every core but the last is then left-orthonormal
+   * (`reshape(G, [r_{k−1}·n_k, r_k])ᴴ · reshape(G, [r_{k−1}·n_k, r_k]) = I`), so
+   * {@link TTTensor.norm} equals the Frobenius norm of the last core. A rank r_k larger than
+   * r_{k−1}·n_k shrinks to that product (the tensor is unchanged). Returns a new tensor train.
+   *
+   * @example
+   * ```ts
+   * import * as nd from "../../mod.ts";
+   * import assert from "node:assert/strict";
+   * const tt = nd.decomposition.randomTt([3, 4, 5], 2, { rng: 0 }) as nd.decomposition.TTTensor;
+   * const left = tt.normalize();
+   * nd.testing.assertAllClose(left.toTensor(), tt.toTensor());
+   * const g = left.factors[0].reshape([3, 2]);
+   * nd.testing.assertAllClose(nd.matmul(g.T, g), nd.eye(2), { atol: 1e-12 });
+   * const last = nd.linalg.norm(left.factors[2]).item() as number;
+   * assert.ok(Math.abs(last - tt.norm()) < 1e-12 * tt.norm());
+   * ```
+   */
+  normalize(): TTTensor {
+    const cores = this.factors.slice();
+    for (let k = 0; k < cores.length - 1; k++) {
+      const [r0, n, r1] = cores[k].shape;
+      const { Q, R } = qr(cores[k].reshape([r0 * n, r1]));
+      const rk = Q.shape[1];
+      cores[k] = Q.reshape([r0, n, rk]);
+      const next = cores[k + 1];
+      cores[k + 1] = matmul(R, next.reshape([r1, -1])).reshape([rk, next.shape[1], next.shape[2]]);
+    }
+    return new TTTensor(cores);
   }
 
   /** A short description for notebooks. */
