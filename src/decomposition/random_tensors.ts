@@ -39,7 +39,12 @@ export interface RandomTensorOpts {
 
 /** Options of {@link randomCp}. */
 export interface RandomCpOpts extends RandomTensorOpts {
-  /** Normalize the factors' columns into the weights (default true, as TensorLy). */
+  /**
+   * Normalize the factors' columns into the weights (default true, as TensorLy). The same
+   * spelling as `parafac`'s option.
+   */
+  normalizeFactors?: boolean;
+  /** TensorLy's spelling of {@link RandomCpOpts.normalizeFactors} (either may be given). */
   normaliseFactors?: boolean;
 }
 
@@ -78,7 +83,13 @@ export function randomCp(
   const rng = toRng(opts.rng, "randomCp");
   const cp = new CPTensor(null, s.map((n) => factor(rng, n, r, opts)));
   if (opts.full) return cp.toTensor();
-  return opts.normaliseFactors === false ? cp : cpNormalize(cp);
+  const { normalizeFactors: z, normaliseFactors: s2 } = opts;
+  if (z !== undefined && s2 !== undefined && z !== s2) {
+    throw new TypeError(
+      `randomCp: normalizeFactors (${z}) and normaliseFactors (${s2}) disagree: give one`,
+    );
+  }
+  return (z ?? s2) === false ? cp : cpNormalize(cp);
 }
 
 /**

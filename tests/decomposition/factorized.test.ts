@@ -42,6 +42,13 @@ Deno.test("CPTensor", async (t) => {
       rng: 7,
       normaliseFactors: false,
     }) as nd.decomposition.CPTensor;
+    // Both spellings of the option (parafac's and TensorLy's) leave the factors as drawn.
+    const raw2 = D.randomCp([4, 5, 6], 3, {
+      rng: 7,
+      normalizeFactors: false,
+    }) as nd.decomposition.CPTensor;
+    raw2.factors.forEach((f, k) => assert.deepEqual(f.toArray(), raw.factors[k].toArray()));
+    assert.deepEqual(raw2.weights.toArray(), [1, 1, 1]);
     const nrm = raw.normalize();
     for (const f of nrm.factors) {
       nd.testing.assertAllClose(nd.linalg.norm(f, { axis: 0 }), nd.ones([3]), { rtol: 1e-14 });
@@ -301,6 +308,11 @@ Deno.test("factorized tensors: errors", () => {
       "TTTensor: core 0 has shape [1,3]: cores are 3-D",
     ],
     [() => D.randomCp([2, 2], 0), "RangeError", "randomCp: rank must be a positive integer, got 0"],
+    [
+      () => D.randomCp([2, 2], 1, { normalizeFactors: true, normaliseFactors: false }),
+      "TypeError",
+      "randomCp: normalizeFactors (true) and normaliseFactors (false) disagree: give one",
+    ],
     [
       () => D.randomTucker([2, 2], [1, 1, 1]),
       "TypeError",
