@@ -5,10 +5,18 @@
  */
 
 import { DTYPES } from "../core/dtype.ts";
+import type { ArrayLike as Values } from "../core/_array_like.ts";
 import { NDArray } from "../core/ndarray.ts";
 import { shapeSize } from "../core/shape.ts";
-import type { Ufunc, UfuncOpts } from "../ops/ufunc.ts";
+import type { Ufunc, UfuncAccumulateOpts, UfuncOpts, UfuncReduceOpts } from "../ops/ufunc.ts";
+
 import { type UfuncCall, withProtocol } from "./protocol.ts";
+import {
+  objectAccumulate,
+  objectOuter,
+  objectReduce,
+  type ObjectReduceOpts,
+} from "./_object_methods.ts";
 import {
   broadcastOf,
   Collector,
@@ -35,7 +43,24 @@ export interface FrompyfuncOpts {
  * — and otherwise nested JS arrays of the results (the value itself for 0-d input), where
  * NumPy returns an object array. With `nout > 1` it returns an array of `nout` such results.
  */
-export type PyUfunc = ((...args: unknown[]) => NDArray | unknown) & Ufunc;
+export type PyUfunc =
+  & ((...args: unknown[]) => NDArray | unknown)
+  & Omit<Ufunc, "reduce" | "accumulate" | "outer">
+  & {
+    /**
+     * `reduce`. On values that are not numbers (or with results that are not), NumPy's
+     * object-array reduction, whose result is JS values unless they fit a dtype: the
+     * numeric overload's type then does not hold, so type such calls through the second one.
+     */
+    reduce(a: Values, opts?: UfuncReduceOpts): NDArray;
+    reduce(a: unknown, opts?: ObjectReduceOpts): unknown;
+    /** `accumulate`, with NumPy's object-array accumulation on other values (as `reduce`). */
+    accumulate(a: Values, opts?: UfuncAccumulateOpts): NDArray;
+    accumulate(a: unknown, opts?: { axis?: number }): unknown;
+    /** `outer`, calling the function on every pair of other values (as `reduce`). */
+    outer(a: Values, b: Values, opts?: UfuncOpts): NDArray;
+    outer(a: unknown, b: unknown): unknown;
+  };
 
 type Fast1 = (
   d: ArrayLike<number>,
@@ -101,7 +126,9 @@ function plainNumbers(e: Elements, shape: readonly number[]): NDArray | null {
  * anything). Results become an NDArray when they all fit one dtype (see {@link PyUfunc}),
  * nested JS arrays otherwise. On contiguous numeric inputs the per-element loop is compiled
  * for this function alone, so V8 can inline it. The result is a full ufunc: `reduce`,
- * `accumulate`, `outer` and `at` work when the results are numeric.
+ * `accumulate` and `outer` of a binary function work on any values, as on NumPy's object
+ * arrays (folding from the first element, or from `initial`; the identity only for empty
+ * input); `reduceat`, `at` and the options `out`, `where`, `dtype` need numeric results.
  *
  * @example
  * ```ts
@@ -209,13 +236,67 @@ export function frompyfunc(fn: (...args: never[]) => unknown, opts: FrompyfuncOp
     return nout === 1 ? cols[0].result(shape) : cols.map((c) => c.result(shape));
   };
 
-  return withProtocol(call as UfuncCall, {
+  const u = withProtocol(call as UfuncCall, {
     name,
     nin,
     nout,
     identity,
     types: [`${"O".repeat(nin)}->${"O".repeat(nout)}`],
   }) as PyUfunc;
+  if (nin === 2 && nout === 1) objectMethods(u, f as (x: unknown, y: unknown) => unknown);
+  return u;
+}
+
+/**
+ * Gives a binary frompyfunc ufunc NumPy's object-array `reduce`, `accumulate` and `outer`
+ * (see `_object_methods.ts`) where the numeric methods cannot serve: inputs that are not
+ * numbers, booleans, bigints or complex values, or results that are not (e.g. strings). Calls
+ * with options only the numeric methods have (`out`, `where`, `dtype`) stay numeric.
+ */
+function objectMethods(u: PyUfunc, f: (x: unknown, y: unknown) => unknown): void {
+  const numeric = { reduce: u.reduce, accumulate: u.accumulate, outer: u.outer };
+  const plain = (o: object | undefined, keys: readonly string[]) =>
+    o === undefined || Object.keys(o).every((k) => keys.includes(k));
+  /** Numeric first; the object path when the input or the results are not numeric. */
+  const either = <T>(input: readonly unknown[], ok: boolean, num: () => T, obj: () => unknown) => {
+    if (!ok) return num();
+    if (input.some((x) => toElements(x, u.name).kind === "any")) return obj() as T;
+    try {
+      return num();
+    } catch (e) {
+      if (e instanceof TypeError && e.message.includes("must return an NDArray here")) {
+        return obj() as T;
+      }
+      throw e;
+    }
+  };
+  const value = (v: unknown) => ({ value: v, configurable: true });
+  Object.defineProperties(u, {
+    reduce: value((a: unknown, o?: ObjectReduceOpts) =>
+      either(
+        [a],
+        plain(o, ["axis", "keepdims", "initial"]),
+        () => numeric.reduce(a as NDArray, o as never),
+        () => objectReduce(f, `${u.name}.reduce`, u.identity, a, o ?? {}),
+      )
+    ),
+    accumulate: value((a: unknown, o?: { axis?: number }) =>
+      either(
+        [a],
+        plain(o, ["axis"]),
+        () => numeric.accumulate(a as NDArray, o as never),
+        () => objectAccumulate(f, `${u.name}.accumulate`, a, o ?? {}),
+      )
+    ),
+    outer: value((a: unknown, b: unknown, o?: object) =>
+      either(
+        [a, b],
+        o === undefined,
+        () => numeric.outer(a as NDArray, b as NDArray, o as never),
+        () => objectOuter(f, `${u.name}.outer`, a, b),
+      )
+    ),
+  });
 }
 
 function isUfuncOpts(x: unknown): x is UfuncOpts {

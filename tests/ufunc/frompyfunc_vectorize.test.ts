@@ -60,6 +60,37 @@ Deno.test("frompyfunc", async (t) => {
     assert.deepEqual(f([[0, 3]]), [[0, "big 3"]]);
     assert.equal(calls, 2);
   });
+  await t.step("reduce, accumulate and outer on any values, as on NumPy's object arrays", () => {
+    // Expected values: np.frompyfunc(lambda a, b: str(a) + str(b), 2, 1) on object arrays.
+    const cat = nd.frompyfunc((a, b) => String(a) + String(b), { nin: 2 });
+    const m = [["a", "b"], ["c", "d"]] as unknown as number[][];
+    const abc = ["a", "b", "c"] as unknown as number[];
+    assert.equal(cat.reduce(abc), "abc");
+    assert.equal(cat.reduce([1, 2, 3]), "123"); // numbers in, strings out
+    assert.deepEqual(cat.accumulate(abc), ["a", "ab", "abc"]);
+    assert.deepEqual(cat.outer(["a", "b"] as unknown as number[], [1, 2]), [["a1", "a2"], [
+      "b1",
+      "b2",
+    ]]);
+    assert.deepEqual(cat.reduce(m), ["ac", "bd"]);
+    assert.deepEqual(cat.reduce(m, { axis: 1 }), ["ab", "cd"]);
+    assert.deepEqual(cat.reduce(m, { axis: 1, keepdims: true }), [["ab"], ["cd"]]);
+    assert.deepEqual(cat.accumulate(m, { axis: 1 }), [["a", "ab"], ["c", "cd"]]);
+    assert.equal(cat.reduce(["a", "b"] as unknown as number[], { initial: ">" }), ">ab");
+    assert.throws(() => cat.reduce([] as number[]), {
+      name: "RangeError",
+      message: "frompyfunc.reduce: zero-size array to reduction operation which has no identity",
+    });
+    assert.throws(() => cat.reduce(m, { axis: 2 }), {
+      name: "RangeError",
+      message: "frompyfunc.reduce: axis 2 is out of bounds for array of dimension 2",
+    });
+    // The identity serves empty reductions only (NumPy's object arrays fold from the first).
+    const join = nd.frompyfunc((a, b) => `${a}|${b}`, { nin: 2, identity: 0 });
+    assert.equal(join.reduce(["x", "y"] as unknown as number[]), "x|y");
+    const empty = join.reduce([[], []] as unknown as number[][], { axis: 1 }) as nd.NDArray;
+    assert.deepEqual(empty.toArray(), [0, 0]);
+  });
   await t.step("metadata", () => {
     function hyp(a: unknown, b: unknown) {
       return Math.hypot(num(a), num(b));
