@@ -90,7 +90,7 @@ export async function trainThroughPipeline(tf: Tf, epochs = 12): Promise<TrainRe
 export interface ScalingResult {
   rawStd: nd.NDArray;
   scaledStd: nd.NDArray;
-  figures: { raw: nd.plot.Figure; scaled: nd.plot.Figure };
+  figures: { raw: nd.plot.Figure; scaled: nd.plot.Figure; minMax: nd.plot.Figure };
 }
 
 /** The features' spread before and after `StandardScaler` and `MinMaxScaler`. */
@@ -108,7 +108,12 @@ export function scaling(): ScalingResult {
         xLabel: "feature 1",
         yLabel: "feature 2",
       }),
-      scaled: nd.plot.line(null, cols(mm).map((c) => nd.sort(c)), {
+      scaled: nd.plot.scatter(std.slice(null, 1), std.slice(null, 2), {
+        title: "The same points after StandardScaler (mean 0, standard deviation 1)",
+        xLabel: "feature 1, scaled",
+        yLabel: "feature 2, scaled",
+      }),
+      minMax: nd.plot.line(null, cols(mm).map((c) => nd.sort(c)), {
         labels: ["feature 0", "feature 1", "feature 2", "feature 3"],
         title: "After MinMaxScaler: every feature sorted, in [0, 1]",
       }),
@@ -159,7 +164,8 @@ export async function run(out: Output, tf: Tf, ort: Ort): Promise<void> {
     }] → [${Array.from(sc.scaledStd.data as Float64Array).map((v) => v.toFixed(3))}]`,
   );
   out.figure("03_features_original", sc.figures.raw);
-  out.figure("03_features_minmax_scaled", sc.figures.scaled);
+  out.figure("03_features_standardized", sc.figures.scaled);
+  out.figure("03_features_minmax_scaled", sc.figures.minMax);
   const o = await onnxInference(ort);
   out.log(
     `   ONNX Runtime MatMul+Add on nd input: output [${o.outputShape}], max difference from nd ${
