@@ -165,7 +165,26 @@ export abstract class SparseMatrix<D extends DType = DType> {
   sub(x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
     return sub(this, x);
   }
-  /** Elementwise product with a scalar, a sparse matrix or a dense array (broadcast): sparse. */
+  /**
+   * Elementwise product with a scalar, a dense array or a sparse matrix, broadcast as NumPy
+   * broadcasts: sparse. A sparse operand of another shape must be 1×1, 1×n or m×1 (or this
+   * matrix must be); the result's format and dtype are SciPy's (a row vector keeps the
+   * matrix's format, a column vector gives CSR, COO becomes CSR).
+   *
+   * @example
+   * ```ts
+   * import * as sparse from "./mod.ts";
+   * import assert from "node:assert/strict";
+   * const a = sparse.fromDense([[1, 0, -2, 0], [0, 3, 0, 0], [-3, 4, 0, 5]]);
+   * const p = a.multiply(sparse.fromDense([[1], [0], [3]]));
+   * assert.equal(p.format, "csr");
+   * assert.deepEqual(p.toDense().toArray(), [
+   *   [1n, 0n, -2n, 0n],
+   *   [0n, 0n, 0n, 0n],
+   *   [-9n, 12n, 0n, 15n],
+   * ]);
+   * ```
+   */
   multiply(x: ArrayLike | SparseMatrix): SparseMatrix {
     return multiply(this, x);
   }

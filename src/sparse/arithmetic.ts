@@ -1,11 +1,11 @@
-// Arithmetic: add/sub (sparse ± sparse → sparse, sparse ± dense → dense), multiply
-// (elementwise with a scalar, sparse or dense operand → sparse), div, power, neg. Values go
-// through nd's own ufuncs, so dtypes promote as NumPy's do (int8 + uint8 → int16 ...).
+// Arithmetic: add/sub (sparse ± sparse of the same shape → sparse, sparse ± dense → dense),
+// multiply (elementwise with a scalar, sparse or dense operand → sparse; a sparse 1×1, 1×n or
+// m×1 operand broadcasts, see _broadcast.ts), div, power, neg. Values go through nd's own
+// ufuncs, so dtypes promote as NumPy's do (int8 + uint8 → int16 ...).
 import { NDArray } from "../core/ndarray.ts";
 import { DTYPES } from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
 import { astype } from "../core/copy.ts";
-import { broadcastTo } from "../core/views.ts";
 import {
   add as ndAdd,
   divide,
@@ -21,7 +21,7 @@ import type { Compressed } from "./_compressed.ts";
 import { newCsc, newCsr } from "./_factory.ts";
 import { checkSparseDType, gather, gatherOrZero, wrapData } from "./_values.ts";
 import { intersectMerge, type Merged, unionMerge } from "./_kernels_binop.ts";
-import { expandIndptr } from "./_kernels_convert.ts";
+import { denseAtEntries, multiplyBroadcast } from "./_broadcast.ts";
 
 /** Whether `x` is a sparse matrix (duck-typed: no class import, see _factory.ts). */
 export function isSparse(x: unknown): x is SparseMatrix {
@@ -130,41 +130,13 @@ function withScalar(a: SparseMatrix, s: Scalar | NDArray, op: Op, where: string)
   return a.withData(vals);
 }
 
-/**
- * The dense values of `x` (broadcast to `a`'s shape) at `a`'s stored entries, as a 1-D array
- * aligned with `a.data`.
- */
-function denseAtEntries(a: SparseMatrix, x: NDArray, where: string): NDArray {
-  let X: NDArray;
-  try {
-    X = broadcastTo(x, a.shape);
-  } catch {
-    throw new TypeError(
-      `${where}: cannot broadcast a dense operand of shape ${shapeText(x.shape)} to the ` +
-        `matrix shape ${shapeText(a.shape)}`,
-    );
-  }
-  const { rows, cols } = coordinates(a);
-  const n = rows.length, pos = new Int32Array(n);
-  const [s0, s1] = X.strides, o = X.offset;
-  for (let k = 0; k < n; k++) pos[k] = o + rows[k] * s0 + cols[k] * s1;
-  return wrapData(X.dtype, gather(X.dtype, X.data, pos), n);
-}
-
-/** The row and column of every stored entry, in storage order. */
-function coordinates(a: SparseMatrix): { rows: Int32Array; cols: Int32Array } {
-  if (a.format === "coo") {
-    const c = a as unknown as { row: Int32Array; col: Int32Array };
-    return { rows: c.row, cols: c.col };
-  }
-  const c = a as Compressed;
-  const major = expandIndptr(c.indptr, c.nMajor);
-  return a.format === "csr" ? { rows: major, cols: c.indices } : { rows: c.indices, cols: major };
-}
-
 /** Elementwise `a * x`: see `SparseMatrix.multiply`. */
 export function multiply(a: SparseMatrix, x: ArrayLike | SparseMatrix): SparseMatrix {
-  if (isSparse(x)) return sparseBinop(a, x, ndMultiply, false, "multiply");
+  if (isSparse(x)) {
+    return a.shape[0] === x.shape[0] && a.shape[1] === x.shape[1]
+      ? sparseBinop(a, x, ndMultiply, false, "multiply")
+      : multiplyBroadcast(a, x, "multiply");
+  }
   const s = scalarOf(x);
   if (s !== undefined) return withScalar(a, s, ndMultiply, "multiply");
   const X = toArray(x as ArrayLike, "multiply");

@@ -12,15 +12,15 @@ import type { SparseFormat, SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
 import { newCoo, newCsc, newCsr, type Shape2 } from "./_factory.ts";
 import { checkShape2 } from "./_check.ts";
-import { checkSparseDType } from "./_values.ts";
+import { checkSparseDType, gather, wrapData } from "./_values.ts";
 import { checkFormat, fromDense } from "./from_dense.ts";
 import { isSparse } from "./arithmetic.ts";
 import type { COO } from "./coo.ts";
 
 /** Options of the stacking functions. */
 export interface StackOpts {
-  /** The result's format (default: CSR for vstack of CSR blocks, CSC for hstack of CSC
-   * blocks, else COO, as SciPy). */
+  /** The result's format (default, as SciPy's: CSR when every block is CSR, CSC when every
+   * block is CSC, else COO). */
   format?: SparseFormat;
   /** The values' dtype (default: the blocks' common dtype). */
   dtype?: DType;
@@ -74,6 +74,44 @@ function stackCompressed(ms: Compressed[], dtype: DType, shape: Shape2, csr: boo
     : newCsc(data, indices, indptr, shape, flags);
 }
 
+/**
+ * Compressed blocks stacked along their minor axis (hstack of CSR, vstack of CSC): each row
+ * (column) is the blocks' rows (columns) one after the other, indices offset by the widths
+ * before them. Duplicates and explicit zeros are kept, as SciPy's fast path keeps them.
+ */
+function stackMinor(ms: Compressed[], dtype: DType, shape: Shape2, csr: boolean) {
+  const nMajor = ms[0].nMajor, nnz = ms.reduce((s, m) => s + m.nnz, 0);
+  const indptr = new Int32Array(nMajor + 1);
+  const indices = new Int32Array(nnz), pos = new Int32Array(nnz);
+  const offs: number[] = [], bases: number[] = [];
+  let off = 0, base = 0;
+  for (const m of ms) {
+    offs.push(off);
+    bases.push(base);
+    off += m.nMinor;
+    base += m.nnz;
+  }
+  let o = 0;
+  for (let i = 0; i < nMajor; i++) {
+    ms.forEach((m, b) => {
+      const p = m.indptr, idx = m.indices, shift = offs[b], at = bases[b];
+      for (let k = p[i], e = p[i + 1]; k < e; k++, o++) {
+        indices[o] = idx[k] + shift;
+        pos[o] = at + k;
+      }
+    });
+    indptr[i + 1] = o;
+  }
+  const all = concatValues(ms, dtype);
+  const data = wrapData(dtype, gather(dtype, all.data, pos), nnz);
+  const sorted = ms.every((m) => m.orderFlags.sorted),
+    canon = ms.every((m) => m.orderFlags.canonical);
+  const flags = { sorted: sorted || undefined, canonical: canon || undefined };
+  return csr
+    ? newCsr(data, indices, indptr, shape, flags)
+    : newCsc(data, indices, indptr, shape, flags);
+}
+
 /** COO blocks placed at row/column offsets. */
 function placeCoo(
   ms: SparseMatrix[],
@@ -104,6 +142,7 @@ function stack(
   const where = vertical ? "vstack" : "hstack";
   const ms = blocksOf(blocks, where);
   const dtype = commonDType(ms, opts.dtype, where);
+  const natural = commonDType(ms, undefined, where);
   const along = vertical ? 0 : 1, across = 1 - along;
   const width = ms[0].shape[across];
   ms.forEach((m, b) => {
@@ -117,10 +156,17 @@ function stack(
   const total = ms.reduce((s, m) => s + m.shape[along], 0);
   const shape = checkShape2(vertical ? [total, width] : [width, total], where);
   const major = vertical ? "csr" : "csc";
-  const fast = ms.every((m) => m.format === major);
-  const format = checkFormat(opts.format ?? (fast ? major : "coo"), where);
-  if (format === major) {
-    return stackCompressed(ms.map((m) => m.asformat(major) as Compressed), dtype, shape, vertical);
+  const first = ms[0].format;
+  const common = first !== "coo" && ms.every((m) => m.format === first) ? first : undefined;
+  const format = checkFormat(opts.format ?? common ?? "coo", where);
+  if (format === common) {
+    // SciPy's fast paths: the blocks' arrays concatenated, duplicates and zeros kept (but a
+    // `dtype` other than the blocks' own goes through SciPy's astype, which sums duplicates)
+    const cs = ms as Compressed[];
+    const out = format === major
+      ? stackCompressed(cs, dtype, shape, vertical)
+      : stackMinor(cs, dtype, shape, !vertical);
+    return dtype === natural ? out : out.sumDuplicates();
   }
   const offs: number[] = [];
   let o = 0;
@@ -136,7 +182,10 @@ function stack(
 
 /**
  * Blocks stacked on top of each other (same number of columns). Dense 2-D arrays are
- * accepted as blocks.
+ * accepted as blocks. The result is CSR when every block is CSR, CSC when every block is
+ * CSC, else COO, unless `format` says otherwise (SciPy's rule). Explicit zeros and
+ * duplicates are kept, except where SciPy sums duplicates: in a conversion to the result's
+ * format, or a cast of CSR/CSC blocks to a `dtype` other than their own.
  *
  * @example
  * ```ts
@@ -155,7 +204,8 @@ export function vstack(
 }
 
 /**
- * Blocks side by side (same number of rows).
+ * Blocks side by side (same number of rows). Formats as {@linkcode vstack}: CSR blocks give
+ * CSR, CSC blocks give CSC, mixed or dense blocks give COO unless `format` is given.
  *
  * @example
  * ```ts
@@ -163,6 +213,9 @@ export function vstack(
  * import assert from "node:assert/strict";
  * const h = sparse.hstack([sparse.eye(2), [[7], [8]]], { format: "csr" });
  * assert.deepEqual(h.toDense().toArray(), [[1, 0, 7], [0, 1, 8]]);
+ * const r = sparse.hstack([sparse.eye(2), sparse.fromDense([[0, 5], [6, 0]])]);
+ * assert.equal(r.format, "csr");
+ * assert.deepEqual(r.toDense().toArray(), [[1, 0, 0, 5], [0, 1, 6, 0]]);
  * ```
  */
 export function hstack(

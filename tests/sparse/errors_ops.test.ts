@@ -49,9 +49,68 @@ Deno.test(
       "multiply shapes",
       () => F().multiply(F().T),
       TypeError,
-      "multiply: shapes [2,3] and [3,2] differ",
+      "multiply: shapes [2,3] and [3,2] cannot be broadcast together",
+    ],
+    [
+      "multiply by a row of another width",
+      () => F().multiply(sparse.fromDense([[1, 2]])),
+      TypeError,
+      "multiply: shapes [2,3] and [1,2] cannot be broadcast together",
+    ],
+    [
+      "multiply a column of another height",
+      () => sparse.fromDense([[1], [2], [3]]).multiply(F()),
+      TypeError,
+      "multiply: shapes [3,1] and [2,3] cannot be broadcast together",
+    ],
+    [
+      "multiply outer product past int32 indices",
+      () => {
+        // 46341² = 2147488281 stored products (checked before anything is allocated)
+        const n = 46341, ones = nd.ones([n], { dtype: "int8" });
+        const col = sparse.csr({
+          data: ones,
+          indices: new Int32Array(n),
+          indptr: Int32Array.from({ length: n + 1 }, (_, i) => i),
+          shape: [n, 1],
+        });
+        const row = sparse.csr({
+          data: ones,
+          indices: Int32Array.from({ length: n }, (_, i) => i),
+          indptr: [0, n],
+          shape: [1, n],
+        });
+        return row.multiply(col);
+      },
+      RangeError,
+      "multiply: the product has 2147488281 stored entries, more than 2147483647, past the int32 indices",
+    ],
+    // SciPy 1.17 broadcasts only in multiply: + - / with a 1×n, m×1 or 1×1 sparse operand raise
+    [
+      "add a row",
+      () => F().add(sparse.fromDense([[1, 2, 3]])),
+      TypeError,
+      "add: shapes [2,3] and [1,3] differ",
+    ],
+    [
+      "sub a column",
+      () => F().sub(sparse.fromDense([[1], [2]])),
+      TypeError,
+      "sub: shapes [2,3] and [2,1] differ",
+    ],
+    [
+      "add 1×1",
+      () => sparse.fromDense([[1]]).add(F()),
+      TypeError,
+      "add: shapes [1,1] and [2,3] differ",
     ],
     ["div shapes", () => F().div(F().T), TypeError, "div: shapes [2,3] and [3,2] differ"],
+    [
+      "div by a row",
+      () => F().div(sparse.fromDense([[1, 2, 3]])),
+      TypeError,
+      "div: shapes [2,3] and [1,3] differ",
+    ],
     [
       "add nonzero scalar",
       () => F().add(1),

@@ -217,3 +217,220 @@ Deno.test("sparse matrix: spgemm takes the symbolic pass when products far outnu
   assert.equal(c.format, "csc");
   assert.equal(c.nnz, 0);
 });
+
+Deno.test("sparse matrix: stacking gives SciPy's formats", async (t) => {
+  const FMTS = ["coo", "csr", "csc"] as const;
+  // SciPy 1.17: sp.hstack / sp.vstack of [A.asformat(f), B.asformat(g)] with format=None,
+  // "coo", "csr", "csc" (the same table for both): only blocks all CSR or all CSC keep it
+  const EXPECTED: Record<string, string[]> = {
+    "coo,coo": ["coo", "coo", "csr", "csc"],
+    "coo,csr": ["coo", "coo", "csr", "csc"],
+    "coo,csc": ["coo", "coo", "csr", "csc"],
+    "csr,coo": ["coo", "coo", "csr", "csc"],
+    "csr,csr": ["csr", "coo", "csr", "csc"],
+    "csr,csc": ["coo", "coo", "csr", "csc"],
+    "csc,coo": ["coo", "coo", "csr", "csc"],
+    "csc,csr": ["coo", "coo", "csr", "csc"],
+    "csc,csc": ["csc", "coo", "csr", "csc"],
+  };
+  const a = messy(); // [[2, 0, 1.5], [0, 0, 0], [0, 9, 0]] with a duplicate and a zero
+  const b = sparse.fromDense(nd.array([[0, 7], [8, 0], [0, 0]], { dtype: "int32" }));
+  for (const vertical of [false, true]) {
+    const stack = vertical ? sparse.vstack : sparse.hstack;
+    const blocks = vertical ? [a.T, b.T] : [a, b];
+    const want = vertical
+      ? nd.vstack([a.toDense().T, b.toDense().T])
+      : nd.hstack([a.toDense(), b.toDense()]);
+    await t.step(`${vertical ? "vstack" : "hstack"}: every pair of formats, every format`, () => {
+      for (const f of FMTS) {
+        for (const g of FMTS) {
+          const pair = [blocks[0].asformat(f), blocks[1].asformat(g)];
+          [undefined, ...FMTS].forEach((format, k) => {
+            const what = `${f},${g} format=${format}`;
+            const r = stack(pair, { format });
+            assert.equal(r.format, EXPECTED[`${f},${g}`][k], what);
+            assert.equal(r.dtype, "float64", what);
+            nd.testing.assertArrayEqual(r.toDense(), want, { errMsg: what });
+            r.check();
+          });
+        }
+      }
+    });
+  }
+  await t.step("CSR side by side keeps the blocks' entries as SciPy's fast path does", () => {
+    // SciPy: h = sp.hstack([A, B]) → csr, indptr [0,4,5,7], indices [2,0,2,4,3,1,1],
+    // data [1.5,2,0,7,8,4,5] (duplicates and the stored zero kept, not canonical)
+    const h = sparse.hstack([a, b]) as sparse.CSR;
+    assert.equal(h.format, "csr");
+    assert.deepEqual([...h.indptr], [0, 4, 5, 7]);
+    assert.deepEqual([...h.indices], [2, 0, 2, 4, 3, 1, 1]);
+    assert.deepEqual(h.data.toArray(), [1.5, 2, 0, 7, 8, 4, 5]);
+    assert(!h.hasCanonicalFormat);
+    // the same arrays for CSC blocks on top of each other
+    const v = sparse.vstack([a.T, b.T]) as sparse.CSC;
+    assert.equal(v.format, "csc");
+    assert.deepEqual([...v.indptr], [0, 4, 5, 7]);
+    assert.deepEqual([...v.indices], [2, 0, 2, 4, 3, 1, 1]);
+    assert.deepEqual(v.data.toArray(), [1.5, 2, 0, 7, 8, 4, 5]);
+    // canonical blocks give a canonical result
+    const c = sparse.hstack([a.copy().sumDuplicates(), b]) as sparse.CSR;
+    assert(c.hasCanonicalFormat);
+    assert.deepEqual([...c.indices], [0, 2, 4, 3, 1]);
+  });
+  await t.step("a dtype other than the blocks' own sums duplicates, as SciPy's astype", () => {
+    // SciPy: sp.hstack([A, B], dtype=np.float32).data → [2, 1.5, 7, 8, 9], csr
+    const h = sparse.hstack([a, b], { dtype: "float32" });
+    assert.equal(h.format, "csr");
+    assert.equal(h.dtype, "float32");
+    assert.deepEqual(h.data.toArray(), [2, 1.5, 7, 8, 9]);
+    // the blocks' own dtype changes nothing
+    assert.equal(sparse.hstack([a, b], { dtype: "float64" }).nnz, 7);
+    // SciPy: sp.hstack([A, B.tocoo()], format="csr") → 5 entries (converted through COO)
+    const m = sparse.hstack([a, b.tocoo()], { format: "csr" }) as sparse.CSR;
+    assert.deepEqual([...m.indptr], [0, 3, 4, 5]);
+    assert.deepEqual([...m.indices], [0, 2, 4, 3, 1]);
+    assert.deepEqual(m.data.toArray(), [2, 1.5, 7, 8, 9]);
+  });
+  await t.step("one block, three blocks, empty blocks and dense blocks", () => {
+    assert.equal(sparse.hstack([a]).format, "csr");
+    assert.equal(sparse.vstack([a.T]).format, "csc");
+    const three = sparse.hstack([a, b, a]);
+    assert.equal(three.format, "csr");
+    nd.testing.assertArrayEqual(
+      three.toDense(),
+      nd.hstack([a.toDense(), b.toDense(), a.toDense()]),
+    );
+    const empty = sparse.csr({ shape: [3, 0] });
+    const e = sparse.hstack([empty, a, empty]);
+    assert.equal(e.format, "csr");
+    nd.testing.assertArrayEqual(e.toDense(), a.toDense());
+    assert.equal(sparse.vstack([sparse.csc({ shape: [0, 3] }), a.T]).format, "csc");
+    assert.equal(sparse.hstack([a, [[1], [2], [3]]]).format, "coo");
+  });
+});
+
+Deno.test("sparse matrix: multiply broadcasts sparse vectors as SciPy", async (t) => {
+  const FMTS = ["coo", "csr", "csc"] as const;
+  const A = [[1, 0, -2, 0], [0, 3, 0, 0], [-3, 4, 0, 5]];
+  const a = sparse.fromDense(A);
+  // SciPy 1.17, for A in coo/csr/csc (index 0/1/2) and any format of the vector V:
+  // A.multiply(V).format and V.multiply(A).format, nnz and the dense product
+  const CASES = {
+    col: {
+      v: [[1], [0], [3]],
+      fwd: ["csr", "csr", "csr"],
+      rev: ["csr", "csr", "csr"],
+      nnz: 5,
+      dense: [[1, 0, -2, 0], [0, 0, 0, 0], [-9, 12, 0, 15]],
+    },
+    row: {
+      v: [[2, 0, 0, -1]],
+      fwd: ["csr", "csr", "csc"],
+      rev: ["csr", "csr", "csc"],
+      nnz: 3,
+      dense: [[2, 0, 0, 0], [0, 0, 0, 0], [-6, 0, 0, -5]],
+    },
+    one: {
+      v: [[2]],
+      fwd: ["csr", "csr", "csc"],
+      rev: ["coo", "csr", "csc"],
+      nnz: 6,
+      dense: [[2, 0, -4, 0], [0, 6, 0, 0], [-6, 8, 0, 10]],
+    },
+    zero: { // a 1×1 operand keeps the structure: the 6 entries become stored zeros
+      v: [[0]],
+      fwd: ["csr", "csr", "csc"],
+      rev: ["coo", "csr", "csc"],
+      nnz: 6,
+      dense: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
+    },
+  };
+  for (const [name, c] of Object.entries(CASES)) {
+    await t.step(`by a ${name} vector, both ways, every pair of formats`, () => {
+      const v = sparse.fromDense(c.v);
+      const want = nd.array(c.dense, { dtype: "int64" });
+      FMTS.forEach((fa, k) => {
+        for (const fv of FMTS) {
+          const A1 = a.asformat(fa), V1 = v.asformat(fv);
+          for (const [dir, r] of [["fwd", A1.multiply(V1)], ["rev", V1.multiply(A1)]] as const) {
+            const what = `${name} ${dir} ${fa} ${fv}`;
+            assert.equal(r.format, c[dir][k], what);
+            assert.equal(r.dtype, "int64", what);
+            assert.equal(r.nnz, c.nnz, what);
+            assert.deepEqual([...r.shape], [3, 4], what);
+            nd.testing.assertArrayEqual(r.toDense(), want, { errMsg: what });
+            r.check();
+          }
+        }
+      });
+    });
+  }
+  await t.step("a row times a column is their outer product, in the column's format", () => {
+    // SciPy: csr([[1, 2, 0]]).multiply(csr([[3], [0], [4], [5]])) → 4×3, 6 stored entries
+    const row = sparse.fromDense([[1, 2, 0]]), col = sparse.fromDense([[3], [0], [4], [5]]);
+    const want = nd.array([[3, 6, 0], [0, 0, 0], [4, 8, 0], [5, 10, 0]]);
+    for (const fr of FMTS) {
+      for (const fc of FMTS) {
+        for (
+          const r of [
+            row.asformat(fr).multiply(col.asformat(fc)),
+            col.asformat(fc).multiply(row.asformat(fr)),
+          ]
+        ) {
+          assert.equal(r.format, fc === "csc" ? "csc" : "csr", `${fr} ${fc}`);
+          assert.equal(r.nnz, 6);
+          nd.testing.assertArrayEqual(r.toDense(), want);
+          r.check();
+        }
+      }
+    }
+  });
+  await t.step("dtypes promote as SciPy's: a 1×1 left operand is summed first", () => {
+    const ai8 = a.astype("int8");
+    // SciPy: int8 A .multiply(uint8 [[2, 0, 0, 1]]) → int16
+    const r = ai8.multiply(sparse.fromDense(nd.array([[2, 0, 0, 1]], { dtype: "uint8" })));
+    assert.equal(r.dtype, "int16");
+    nd.testing.assertArrayEqual(
+      r.toDense(),
+      nd.array([[2, 0, 0, 0], [0, 0, 0, 0], [-6, 0, 0, 5]], { dtype: "int16" }),
+    );
+    const one = sparse.fromDense(nd.array([[2]], { dtype: "uint8" }));
+    // SciPy: A.multiply(one) → int16; one.multiply(A) → float64 (one.data.sum() is uint64)
+    assert.equal(ai8.multiply(one).dtype, "int16");
+    const rev = one.multiply(ai8);
+    assert.equal(rev.dtype, "float64");
+    nd.testing.assertArrayEqual(rev.toDense(), nd.multiply(a.toDense(), 2).astype("float64"));
+    // SciPy: bool A .multiply([[True]]) → bool; [[True]].multiply(bool A) → int64
+    const ab = a.astype("bool"), t1 = sparse.fromDense([[true]]);
+    assert.equal(ab.multiply(t1).dtype, "bool");
+    assert.equal(t1.multiply(ab).dtype, "int64");
+  });
+  await t.step("stored duplicates count as SciPy counts them", () => {
+    // a CSR bool matrix with (0,1) stored twice: SciPy sums the products in int8 → 10;
+    // as COO it is converted first (bool duplicates or'ed) → 5
+    const m = sparse.csr({
+      data: [true, true, true],
+      indices: [1, 1, 0],
+      indptr: [0, 2, 3],
+      shape: [2, 2],
+    });
+    const r = sparse.fromDense(nd.array([[3, 5]], { dtype: "int8" }));
+    const p = m.multiply(r);
+    assert.equal(p.format, "csr");
+    assert.equal(p.dtype, "int8");
+    assert.equal(p.nnz, 2);
+    assert.deepEqual(p.toDense().toArray(), [[0, 10], [3, 0]]);
+    assert.deepEqual(m.tocoo().multiply(r).toDense().toArray(), [[0, 5], [3, 0]]);
+    assert.deepEqual(r.multiply(m).toDense().toArray(), [[0, 10], [3, 0]]);
+  });
+  await t.step("the operands are left as they were", () => {
+    const m = messy(), before = [...m.indices];
+    const p = m.multiply(sparse.fromDense([[1, 2, 3]]));
+    assert.deepEqual([...m.indices], before);
+    assert(!m.hasCanonicalFormat);
+    assert(p.hasCanonicalFormat);
+    // SciPy: [[2, 0, 4.5], [0, 0, 0], [0, 18, 0]], 3 entries
+    assert.deepEqual(p.toDense().toArray(), [[2, 0, 4.5], [0, 0, 0], [0, 18, 0]]);
+    assert.equal(p.nnz, 3);
+  });
+});

@@ -168,6 +168,43 @@ Deno.test("sparse properties: arithmetic", async (t) => {
       RUNS,
     );
   });
+  // a matrix and a sparse row, column or 1×1 operand (or a row and a column), either order
+  const broadcastPair = fc.integer({ min: 0, max: 5 }).chain((m) =>
+    fc.integer({ min: 0, max: 5 }).chain((n) =>
+      fc.constantFrom(
+        [[m, n], [1, n]],
+        [[m, n], [m, 1]],
+        [[m, n], [1, 1]],
+        [[1, n], [m, 1]],
+      ).chain(([[xm, xn], [ym, yn]]) =>
+        fc.tuple(
+          specArb({ m: fc.constant(xm), n: fc.constant(xn) }),
+          specArb({ m: fc.constant(ym), n: fc.constant(yn) }),
+          fc.boolean(),
+        )
+      )
+    )
+  );
+  await t.step("multiply by a broadcast sparse operand equals the dense product", () => {
+    fc.assert(
+      fc.property(broadcastPair, ([s0, s1, swap]) => {
+        const [sx, sy] = swap ? [s1, s0] : [s0, s1];
+        const one = (s: Spec) => s.m === 1 && s.n === 1;
+        const dx = dense(sx), dy = dense(sy);
+        const p = built(sx).multiply(built(sy));
+        p.check();
+        // SciPy scales by the sum of a 1×1 left operand's values (NumPy's sum dtype)
+        const want = nd.multiply(one(sx) && !one(sy) ? nd.sum(dx) : dx, dy);
+        assertDense(p.toDense(), want, "multiply");
+        // a 1×1 operand keeps the other's structure; otherwise zero products are dropped
+        if (!one(sx) && !one(sy)) {
+          assert.equal(p.nnz, Number(nd.countNonzero(want).item()));
+          assert(p.hasCanonicalFormat);
+        }
+      }),
+      RUNS,
+    );
+  });
   await t.step("with dense arrays and scalars", () => {
     fc.assert(
       fc.property(
