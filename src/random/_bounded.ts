@@ -136,6 +136,68 @@ export function boundedFill32(
   return out;
 }
 
+/** One draw in [0, rng] for rng < 2³² (NumPy's `random_bounded_uint32` for one element). */
+export function bounded32(bg: BitGen, rng: number, masked: boolean): number {
+  if (rng === 0) return 0;
+  if (rng === 0xffffffff) return bg.next32();
+  return masked ? masked32(bg, rng, mask32(rng)) : lemire32(bg, rng);
+}
+
+/**
+ * Bounded draws for 16-, 8- and 1-bit types one at a time, cutting each 32-bit draw into 2, 4
+ * or 32 pieces; the buffer carries over from one draw to the next, as NumPy's `bcnt`/`buf` do
+ * within a call. The broadcast path uses it (each element has its own range);
+ * {@link boundedFillSmall} is the same algorithm for one fixed range, with the range's work
+ * (mask, threshold) hoisted out of its loops.
+ */
+export class PieceDraws {
+  private buf = 0;
+  private cnt = 0;
+  private readonly top: number;
+  private readonly per: number;
+
+  constructor(private readonly bg: BitGen, private readonly bits: 16 | 8 | 1) {
+    this.top = bits === 1 ? 1 : (1 << bits) - 1;
+    this.per = bits === 16 ? 1 : bits === 8 ? 3 : 31;
+  }
+
+  /** The next piece (NumPy's `buffered_uint16` and siblings). */
+  piece(): number {
+    if (this.cnt === 0) {
+      this.buf = this.bg.next32();
+      this.cnt = this.per;
+    } else {
+      this.buf >>>= this.bits;
+      this.cnt--;
+    }
+    return this.buf & this.top;
+  }
+
+  /** One draw in [0, rng], rng < 2^bits: no piece for 0, a raw piece for the full range. */
+  bounded(rng: number, masked: boolean): number {
+    const top = this.top;
+    if (rng === 0) return 0;
+    if (rng === top) return this.piece();
+    if (masked) {
+      const m = mask32(rng);
+      let v: number;
+      while ((v = this.piece() & m) > rng);
+      return v;
+    }
+    const excl = rng + 1;
+    let m = this.piece() * excl;
+    let left = m & top;
+    if (left < excl) {
+      const threshold = (top - rng) % excl;
+      while (left < threshold) {
+        m = this.piece() * excl;
+        left = m & top;
+      }
+    }
+    return m >>> this.bits;
+  }
+}
+
 /**
  * `n` draws in [off, off + rng] modulo 2^bits for bits = 16, 8 or 1 (bool), cutting 32-bit draws
  * into 2, 4 or 32 pieces (NumPy's buffered `random_bounded_uint16_fill` and siblings).

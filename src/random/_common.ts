@@ -11,6 +11,7 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { broadcastShapes, checkShape, fmtShape, type Shape, shapeSize } from "../core/shape.ts";
 import { broadcastTo } from "../core/views.ts";
 import { copy } from "../core/copy.ts";
+import { type DType, DTYPES } from "../core/dtype.ts";
 
 /** An output size: a length or a shape. */
 export type Size = number | readonly number[];
@@ -60,6 +61,10 @@ function asNumber(where: string, name: string, v: unknown): number | null {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v === undefined || v === null) {
     throw new TypeError(`${where}: ${name} must be a number or an array of numbers, got ${v}`);
+  }
+  // a 0-d array is a scalar parameter, as in NumPy (one number without size)
+  if (v instanceof NDArray && v.ndim === 0 && DTYPES[v.dtype as DType].kind !== "c") {
+    return Number(v.item());
   }
   return null;
 }

@@ -13,7 +13,12 @@ import { normalizeAxis, shapeSize } from "../core/shape.ts";
 import { take } from "../ops/manipulation/take.ts";
 import { checkRange, cont, isOpts, type Param, type Size, sizeShape } from "./_common.ts";
 import { type ChoiceOpts, choose } from "./_choice.ts";
-import { drawIntegers, type IntegerDType, type IntegerScalar } from "./_integers.ts";
+import {
+  drawIntegers,
+  type IntegerBound,
+  type IntegerDType,
+  type IntegerScalar,
+} from "./_integers.ts";
 import { shuffleInPlace } from "./_shuffle.ts";
 import {
   fillStandardNormal,
@@ -164,18 +169,35 @@ export class Generator {
   /**
    * Integers in [low, high) (or [low, high] with `endpoint`), or [0, low) when `high` is
    * omitted, drawn with Lemire's method as NumPy does. int64 by default: without `size` the
-   * result is a bigint.
+   * result is a bigint. `low` and `high` may be arrays: they broadcast against each other (and
+   * must broadcast to `size` when it is given), and each element is drawn from its own range,
+   * in C order, from the same stream as NumPy. Bounds are read exactly (bigints too) and must be
+   * integers. Unlike NumPy, which fills a `size` that the bounds broadcast with but do not
+   * broadcast to (e.g. bounds [2] and size [3, 1]) with part of the broadcast draws, such a
+   * size is rejected, as for the other distributions.
+   *
+   * @example
+   * ```ts
+   * import * as nd from "../../mod.ts";
+   * import assert from "node:assert/strict";
+   * const rng = nd.random.defaultRng(0);
+   * // np.random.default_rng(0).integers([0, 10], [5, 20])
+   * assert.deepEqual((rng.integers([0, 10], [5, 20]) as nd.NDArray).toArray(), [4n, 16n]);
+   * // then .integers([[0], [5]], [10, 20, 30], dtype=np.int32): shapes [2,1] and [3] -> [2,3]
+   * const x = rng.integers([[0], [5]], [10, 20, 30], { dtype: "int32" }) as nd.NDArray;
+   * assert.deepEqual(x.toArray(), [[5, 5, 9], [5, 6, 5]]);
+   * ```
    */
-  integers(low: number | bigint, opts?: IntegersOpts): IntegerScalar | NDArray;
-  /** One draw, or an array when a size is given. */
+  integers(low: IntegerBound, opts?: IntegersOpts): IntegerScalar | NDArray;
+  /** One draw, or an array when a size is given or a bound is an array. */
   integers(
-    low: number | bigint,
-    high: number | bigint | undefined,
+    low: IntegerBound,
+    high: IntegerBound | undefined,
     opts?: IntegersOpts,
   ): IntegerScalar | NDArray;
   integers(
-    low: number | bigint,
-    high?: number | bigint | IntegersOpts,
+    low: IntegerBound,
+    high?: IntegerBound | IntegersOpts,
     opts: IntegersOpts = {},
   ): IntegerScalar | NDArray {
     if (isOpts(high)) [high, opts] = [undefined, high as IntegersOpts];
@@ -248,7 +270,6 @@ export class Generator {
     }
     if (shape === null) return standardNormal(bg);
     const out = new Float64Array(shapeSize(shape));
-    /** One draw, or an array when a size is given. */
     fillStandardNormal(bg, out, 0, out.length);
     return new NDArray("float64", out, shape);
   }
@@ -285,7 +306,6 @@ export class Generator {
         throw new RangeError(`permutation: x must be a non-negative integer or an array, got ${x}`);
       }
       const out = new NDArray("int64", BigInt64Array.from({ length: x }, (_, i) => BigInt(i)), [x]);
-      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
@@ -297,20 +317,17 @@ export class Generator {
     const ax = normalizeAxis(axis, arr.ndim, "permutation");
     if (arr.ndim === 1) {
       const out = copy(arr);
-      /** One draw, or an array when a size is given. */
       shuffleInPlace(this.bitGenerator, out, 0, "permutation");
       return out;
     }
     const n = arr.shape[ax];
     const idx = new NDArray("int64", BigInt64Array.from({ length: n }, (_, i) => BigInt(i)), [n]);
-    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, idx, 0, "permutation");
     return take(arr, idx, { axis: ax });
   }
 
   /** Shuffles `x` in place along `axis` (default 0): an NDArray, or a JS array. */
   shuffle(x: NDArray | unknown[], opts: AxisOpts = {}): void {
-    /** One draw, or an array when a size is given. */
     shuffleInPlace(this.bitGenerator, x, opts.axis ?? 0, "shuffle");
   }
 }

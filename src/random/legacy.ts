@@ -7,7 +7,7 @@
 
 import type { NDArray } from "../core/ndarray.ts";
 import type { Size } from "./_common.ts";
-import type { IntegerScalar } from "./_integers.ts";
+import type { IntegerBound, IntegerScalar } from "./_integers.ts";
 import type { LegacySeed } from "./mt19937.ts";
 import { type RandintOpts, RandomState } from "./random_state.ts";
 
@@ -83,11 +83,11 @@ export function randn(...dims: number[]): number | NDArray<"float64"> {
  * ```
  */
 export function randint(
-  low: number | bigint,
-  high?: number | bigint | RandintOpts,
+  low: IntegerBound,
+  high?: IntegerBound | RandintOpts,
   opts?: RandintOpts,
 ): IntegerScalar | NDArray {
-  return globalState().randint(low, high as number | bigint | undefined, opts);
+  return globalState().randint(low, high as IntegerBound | undefined, opts);
 }
 
 /** Floats in [0, 1) from the global RandomState (`np.random.random_sample`). */

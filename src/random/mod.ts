@@ -33,6 +33,6 @@ export type { LegacySeed, MT19937State } from "./mt19937.ts";
 export { SeedSequence } from "./seed_sequence.ts";
 export type { SeedLike, SeedSequenceOpts } from "./seed_sequence.ts";
 export type { ChoiceOpts } from "./_choice.ts";
-export type { IntegerDType, IntegerScalar } from "./_integers.ts";
+export type { IntegerBound, IntegerDType, IntegerScalar } from "./_integers.ts";
 export type { Param, Size } from "./_common.ts";
 export type { BitGen } from "./_bitgen.ts";

@@ -14,7 +14,12 @@ import { shapeSize } from "../core/shape.ts";
 import { take } from "../ops/manipulation/take.ts";
 import { checkRange, cont, isOpts, type Param, type Size, sizeShape } from "./_common.ts";
 import { type ChoiceOpts, choose } from "./_choice.ts";
-import { drawIntegers, type IntegerDType, type IntegerScalar } from "./_integers.ts";
+import {
+  drawIntegers,
+  type IntegerBound,
+  type IntegerDType,
+  type IntegerScalar,
+} from "./_integers.ts";
 import { glibcLog } from "./_libm.ts";
 import { shuffleInPlace } from "./_shuffle.ts";
 import { type LegacySeed, MT19937, type MT19937State } from "./mt19937.ts";
@@ -205,18 +210,19 @@ export class RandomState {
 
   /**
    * Integers in [low, high), or [0, low) when `high` is omitted, by NumPy's legacy masked
-   * rejection. int64 by default: without `size` the result is a bigint.
+   * rejection. int64 by default: without `size` the result is a bigint. Array bounds broadcast
+   * against each other (and `size`), one draw per element in C order, as in NumPy.
    */
-  randint(low: number | bigint, opts?: RandintOpts): IntegerScalar | NDArray;
-  /** One draw, or an array when a size is given. */
+  randint(low: IntegerBound, opts?: RandintOpts): IntegerScalar | NDArray;
+  /** One draw, or an array when a size is given or a bound is an array. */
   randint(
-    low: number | bigint,
-    high: number | bigint | undefined,
+    low: IntegerBound,
+    high: IntegerBound | undefined,
     opts?: RandintOpts,
   ): IntegerScalar | NDArray;
   randint(
-    low: number | bigint,
-    high?: number | bigint | RandintOpts,
+    low: IntegerBound,
+    high?: IntegerBound | RandintOpts,
     opts: RandintOpts = {},
   ): IntegerScalar | NDArray {
     if (isOpts(high)) [high, opts] = [undefined, high as RandintOpts];

@@ -121,9 +121,9 @@ Deno.test("Generator argument errors", async (t) => {
     throwsLike(() => ints(1.5), TypeError, "integers: high must be an integer, got 1.5");
     throwsLike(() => ints(0, 2.5), TypeError, "integers: high must be an integer, got 2.5");
     throwsLike(
-      () => ints([1, 2]),
+      () => ints("7"),
       TypeError,
-      "integers: high must be an integer number or a bigint, got an array",
+      "integers: high must be an integer number, a bigint or an array of them, got string",
     );
     throwsLike(
       () => ints(2 ** 60),
@@ -173,6 +173,121 @@ Deno.test("Generator argument errors", async (t) => {
     // NumPy returns an empty array for an empty size before checking the bounds
     assert.equal((g.integers(5, 5, { size: 0 }) as nd.NDArray).size, 0);
   });
+  await t.step("integers with array bounds", () => {
+    const ints = g.integers.bind(g) as Any;
+    // NumPy: ValueError('low >= high'); nd names the first offending pair in broadcast order
+    throwsLike(
+      () => ints([0, 5], [3, 4]),
+      RangeError,
+      "integers: low must be less than high: got low 5, high 4",
+    );
+    throwsLike(
+      () => ints([[5], [0]], [3, 6]),
+      RangeError,
+      "integers: low must be less than high: got low 5, high 3",
+    );
+    throwsLike(
+      () => ints([0, 5], [3, 4], { endpoint: true }),
+      RangeError,
+      "integers: low must be at most high: got low 5, high 4",
+    );
+    throwsLike(
+      () => ints([3, 0]),
+      RangeError,
+      "integers: low must be less than high: got low 0, high 0",
+    );
+    throwsLike(
+      () => ints([0, 1], [2, 3], { dtype: "bool", size: [2] }),
+      RangeError,
+      "integers: high 3 is out of bounds for bool",
+    );
+    throwsLike(
+      () => ints([0, 1], [2, 2], { dtype: "bool", endpoint: true }),
+      RangeError,
+      "integers: high 2 is out of bounds for bool",
+    );
+    // NumPy: ValueError('low is out of bounds for uint8') (checked before the order)
+    throwsLike(
+      () => ints([-1, 5], [3, 4], { dtype: "uint8" }),
+      RangeError,
+      "integers: low -1 is out of bounds for uint8",
+    );
+    throwsLike(
+      () => ints([0, 5], [3, 400], { dtype: "uint8" }),
+      RangeError,
+      "integers: high 400 is out of bounds for uint8",
+    );
+    throwsLike(
+      () => ints([-129], 0, { dtype: "int8" }),
+      RangeError,
+      "integers: low -129 is out of bounds for int8",
+    );
+    throwsLike(
+      () => ints([0n, 1n], [5n, 2n ** 63n], { endpoint: true }),
+      RangeError,
+      "integers: high 9223372036854775808 is out of bounds for int64",
+    );
+    throwsLike(
+      () => ints([0], [2n ** 64n + 1n], { dtype: "uint64" }),
+      RangeError,
+      "integers: high 18446744073709551617 is out of bounds for uint64",
+    );
+    // NumPy: ValueError('operands could not be broadcast together with shapes (3,) (2,)')
+    throwsLike(
+      () => ints([0, 1, 2], [3, 4]),
+      TypeError,
+      "integers: parameter shapes [3], [2] do not broadcast to one shape",
+    );
+    // NumPy: ValueError('shape mismatch: objects cannot be broadcast to a single shape. ...')
+    throwsLike(
+      () => ints([0, 1], [3, 4], { size: 3 }),
+      TypeError,
+      "integers: parameter shapes [2], [2] do not broadcast to size [3]",
+    );
+    // NumPy (integers only) accepts this size and fills it with the first 3 of 6 broadcast
+    // draws; nd holds integers to the rule of the other distributions
+    throwsLike(
+      () => ints([0, 1], [3, 4], { size: [3, 1] }),
+      TypeError,
+      "integers: parameter shapes [2], [2] do not broadcast to size [3,1]",
+    );
+    throwsLike(
+      () => ints(0, [[3], [4]], { size: [2] }),
+      TypeError,
+      "integers: parameter shapes [], [2,1] do not broadcast to size [2]",
+    );
+    throwsLike(() => ints([0, 1.5], 3), TypeError, "integers: low must be an integer, got 1.5");
+    throwsLike(
+      () => ints(nd.array([1, 2.5])),
+      TypeError,
+      "integers: high must be an integer, got 2.5",
+    );
+    throwsLike(
+      () => ints([2 ** 60]),
+      RangeError,
+      "integers: high 1152921504606847000 is not a safe integer: pass it as a bigint",
+    );
+    throwsLike(
+      () => ints([0, NaN], 3),
+      TypeError,
+      "integers: low must be an integer, got NaN",
+    );
+    throwsLike(
+      () => ints(nd.array([{ re: 1, im: 0 }])),
+      TypeError,
+      "integers: high must hold integers, got dtype complex128",
+    );
+    throwsLike(
+      () => ints([0, "1"], 5),
+      TypeError,
+      "integers: low must be an integer number, a bigint or an array of them, got string",
+    );
+    throwsLike(
+      () => ints([[0, 1], [2]], 5),
+      TypeError,
+      /^integers: inhomogeneous nested arrays/,
+    );
+  });
   await t.step("continuous parameters", () => {
     throwsLike(
       () => g.uniform(0, Infinity),
@@ -210,6 +325,23 @@ Deno.test("Generator argument errors", async (t) => {
       () => g.normal([1, 2, 3], 1, { size: 2 }),
       TypeError,
       "normal: parameter shapes [3], [] do not broadcast to size [2]",
+    );
+    // NumPy: ValueError('Output size (3, 1) is not compatible with broadcast dimensions of
+    // inputs (3, 2).')
+    throwsLike(
+      () => g.uniform([0, 1], [2, 3], { size: [3, 1] }),
+      TypeError,
+      "uniform: parameter shapes [2], [2] do not broadcast to size [3,1]",
+    );
+    throwsLike(
+      () => g.exponential([[1], [2]], { size: [3] }),
+      TypeError,
+      "exponential: parameter shapes [2,1] do not broadcast to size [3]",
+    );
+    throwsLike(
+      () => g.uniform([0, 1], [[2], [0.5]]),
+      RangeError,
+      "uniform: high must not be less than low: got low 1, high 0.5",
     );
     throwsLike(
       () => g.normal([1, 2, 3], [1, 2]),
@@ -329,6 +461,16 @@ Deno.test("RandomState argument errors", () => {
     () => rs.randint(3, 3),
     RangeError,
     "randint: low must be less than high: got low 3, high 3",
+  );
+  throwsLike(
+    () => rs.randint([0, 3], [2, 3]),
+    RangeError,
+    "randint: low must be less than high: got low 3, high 3",
+  );
+  throwsLike(
+    () => rs.randint([0, 1], [2, 3], { size: [3] }),
+    TypeError,
+    "randint: parameter shapes [2], [2] do not broadcast to size [3]",
   );
   throwsLike(
     () => rs.choice([[1, 2]]),

@@ -1,5 +1,7 @@
 // nd.random against NumPy 2.4's own streams (tests/fixtures/fixtures_random.py): every value
 // bit for bit, for many seeds and call sequences (the state carries over between calls).
+// Two sets: scalar parameters (cases.json/random.npz) and array bounds and parameters broadcast
+// against each other and against size (broadcast.json/broadcast.npz).
 import assert from "node:assert/strict";
 import * as nd from "../../mod.ts";
 import * as random from "../../src/random/mod.ts";
@@ -23,8 +25,14 @@ interface Case {
 }
 
 const DIR = new URL("../fixtures/random/", import.meta.url);
-const CASES: Case[] = JSON.parse(Deno.readTextFileSync(new URL("cases.json", DIR)));
-const ARRAYS = nd.load(new URL("random.npz", DIR)) as Record<string, nd.NDArray>;
+const SETS = [
+  { label: "random fixtures", cases: "cases.json", arrays: "random.npz" },
+  { label: "random broadcast fixtures", cases: "broadcast.json", arrays: "broadcast.npz" },
+].map((s) => ({
+  label: s.label,
+  cases: JSON.parse(Deno.readTextFileSync(new URL(s.cases, DIR))) as Case[],
+  arrays: nd.load(new URL(s.arrays, DIR)) as Record<string, nd.NDArray>,
+}));
 
 /** Decodes {"bigint": "..."} back into a bigint. */
 function dec(v: unknown): unknown {
@@ -113,7 +121,12 @@ async function sha256(a: nd.NDArray): Promise<string> {
 }
 
 /** Same dtype, shape and bits as NumPy's result. */
-async function check(got: unknown, c: Call, where: string): Promise<void> {
+async function check(
+  got: unknown,
+  c: Call,
+  where: string,
+  ARRAYS: Record<string, nd.NDArray>,
+): Promise<void> {
   if (c.scalar) {
     assert(!(got instanceof nd.NDArray), `${where}: expected a scalar, got an array`);
     const want = ARRAYS[c.key].item();
@@ -139,28 +152,32 @@ async function check(got: unknown, c: Call, where: string): Promise<void> {
   }
 }
 
-for (const kind of ["generator", "random_state", "global"] as const) {
-  Deno.test(`random fixtures: ${kind}`, async (t) => {
-    for (const cs of CASES.filter((c) => c.kind === kind)) {
-      await t.step(`${cs.name} seed ${JSON.stringify(cs.seed)}`, async () => {
-        const seed = dec(cs.seed) as random.SeedLike;
-        let obj: random.Generator | random.RandomState | typeof random;
-        if (kind === "generator") obj = random.defaultRng(seed);
-        else if (kind === "random_state") obj = new random.RandomState(seed as number);
-        else {
-          random.seed(seed as number);
-          obj = random;
-        }
-        for (const [i, c] of cs.calls.entries()) {
-          const where = `${cs.name} call ${i} ${c.fn}(${JSON.stringify(c.args)}, ${
-            JSON.stringify(c.kw)
-          })`;
-          const got = kind === "generator"
-            ? callGenerator(obj as random.Generator, c)
-            : callLegacy(obj as random.RandomState, c);
-          await check(got, c, where);
-        }
-      });
-    }
-  });
+for (const set of SETS) {
+  for (const kind of ["generator", "random_state", "global"] as const) {
+    const cases = set.cases.filter((c) => c.kind === kind);
+    if (cases.length === 0) continue;
+    Deno.test(`${set.label}: ${kind}`, async (t) => {
+      for (const cs of cases) {
+        await t.step(`${cs.name} seed ${JSON.stringify(cs.seed)}`, async () => {
+          const seed = dec(cs.seed) as random.SeedLike;
+          let obj: random.Generator | random.RandomState | typeof random;
+          if (kind === "generator") obj = random.defaultRng(seed);
+          else if (kind === "random_state") obj = new random.RandomState(seed as number);
+          else {
+            random.seed(seed as number);
+            obj = random;
+          }
+          for (const [i, c] of cs.calls.entries()) {
+            const where = `${cs.name} call ${i} ${c.fn}(${JSON.stringify(c.args)}, ${
+              JSON.stringify(c.kw)
+            })`;
+            const got = kind === "generator"
+              ? callGenerator(obj as random.Generator, c)
+              : callLegacy(obj as random.RandomState, c);
+            await check(got, c, where, set.arrays);
+          }
+        });
+      }
+    });
+  }
 }
