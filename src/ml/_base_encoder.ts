@@ -15,6 +15,7 @@ import {
   type Column,
   fmtCategories,
   indexOf,
+  pyStr,
   readColumns,
   uniqueSorted,
   unknownValues,
@@ -35,6 +36,7 @@ export abstract class BaseEncoder extends Estimator {
   #categories: Category[][] = [];
   #lookups: Map<Category, number>[] = [];
   #float: boolean[] = [];
+  #f32: boolean[] = [];
   readonly #encName: string;
 
   /** An encoder named `name` with options defaulting to `defaults`. */
@@ -57,9 +59,9 @@ export abstract class BaseEncoder extends Estimator {
     return this.#categories;
   }
 
-  /** Whether the numbers of feature `j` print as floats in feature names. */
-  protected floatFeature(j: number): boolean {
-    return this.#float[j];
+  /** Category `c` of feature `j` as in feature names (Python's `str`, NumPy's for float32). */
+  protected categoryName(j: number, c: Category): string {
+    return pyStr(c, this.#float[j], this.#f32[j]);
   }
 
   /**
@@ -77,6 +79,10 @@ export abstract class BaseEncoder extends Estimator {
     if (given === "auto") categories = columns.map(uniqueSorted);
     else {
       categories = checkGivenCategories(given, columns.length, this.#encName);
+      // scikit-learn casts given categories to X's dtype: numbers to float32 for float32 input
+      categories = categories.map((cats, j) =>
+        columns[j].f32 ? cats.map((v) => typeof v === "number" ? Math.fround(v) : v) : cats
+      );
       // NumPy makes an all-number input a numeric array, and scikit-learn then requires sorted
       // categories; input with strings or nulls is an object array, where any order goes
       const numeric = columns.every((c) => c.kind !== "string" && !c.values.includes(null));
@@ -101,6 +107,7 @@ export abstract class BaseEncoder extends Estimator {
     this.#categories = categories;
     this.#lookups = categories.map(indexOf);
     this.#float = columns.map((c, j) => c.float || categories[j].some(isFraction));
+    this.#f32 = columns.map((c) => c.f32 === true);
     this.fitted(columns.length);
   }
 

@@ -30,12 +30,14 @@ export interface Column {
   kind: "number" | "string" | "missing";
   /** Numbers spelled as floats in names ("1.0"): from a float array, or not all integers. */
   float: boolean;
+  /** The numbers came from a float32 array (categories are float32; names use float32 digits). */
+  f32?: boolean;
 }
 
 /** The columns of `X` (samples × features), checked. */
 export function readColumns(X: CategoricalInput, name: string): Column[] {
   let rows: Category[][];
-  let floatSource = false;
+  let floatSource = false, f32 = false;
   if (X instanceof NDArray) {
     if (X.ndim !== 2) {
       throw new TypeError(
@@ -46,6 +48,7 @@ export function readColumns(X: CategoricalInput, name: string): Column[] {
       throw new TypeError(`${name}: complex data is not supported: X has dtype ${X.dtype}`);
     }
     floatSource = X.dtype.startsWith("float");
+    f32 = X.dtype === "float32";
     rows = (X.toArray() as unknown[][]).map((r) => r.map((v) => Number(v)));
   } else if (Array.isArray(X)) {
     rows = X.map((r, i) => {
@@ -75,7 +78,7 @@ export function readColumns(X: CategoricalInput, name: string): Column[] {
   }
   const out: Column[] = [];
   for (let j = 0; j < cols; j++) {
-    out.push({ values: new Array(n), kind: "missing", float: floatSource });
+    out.push({ values: new Array(n), kind: "missing", float: floatSource, f32 });
   }
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -167,21 +170,36 @@ export function unknownValues(c: Column, cats: Map<Category, number>): Category[
   return uniqueSorted({ values: [...diff], kind: c.kind, float: c.float });
 }
 
-/** Python's `str` of a category, for feature names ("x0_1.0", "x1_a", "x2_None", "nan"). */
-export function pyStr(v: Category, float: boolean): string {
+/**
+ * Python's `str` of a category, for feature names ("x0_1.0", "x1_a", "x2_None", "nan"); with
+ * `f32`, NumPy's `str` of a float32 scalar (the shortest digits that round-trip through
+ * float32: "0.1" for the float32 nearest 0.1).
+ */
+export function pyStr(v: Category, float: boolean, f32 = false): string {
   if (v === null) return "None";
   if (typeof v === "string") return v;
   if (v !== v) return "nan";
   if (v === Infinity) return "inf";
   if (v === -Infinity) return "-inf";
   if (!float) return String(v);
-  // Python's float repr: the shortest round-trip digits, positional for 1e-4 <= |v| < 1e16
-  const [mant, e] = v.toExponential().split("e");
-  const exp = Number(e);
-  if (exp < -4 || exp >= 16) {
-    return `${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  let d = v;
+  if (f32) {
+    for (let p = 1; p <= 9; p++) {
+      const t = Number(v.toPrecision(p));
+      if (Math.fround(t) === v) {
+        d = t;
+        break;
+      }
+    }
   }
-  const s = String(v);
+  // Python's float repr: the shortest round-trip digits, positional for 1e-4 <= |v| < 1e16
+  const exp = Number(v.toExponential().split("e")[1]);
+  if (exp < -4 || exp >= 16) {
+    const [mant, e] = d.toExponential().split("e");
+    const de = Number(e);
+    return `${mant}e${de < 0 ? "-" : "+"}${String(Math.abs(de)).padStart(2, "0")}`;
+  }
+  const s = String(d);
   return s.includes(".") ? s : `${s}.0`;
 }
 

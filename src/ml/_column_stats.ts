@@ -1,6 +1,7 @@
 /**
  * Column-wise kernels over row-major float64 matrices: one sequential pass per statistic, with
- * per-column accumulators that stay in L1 (the inner loop walks a row). Sums run in row order
+ * per-column accumulators that stay in L1 (the inner loop walks a row); the elementwise ones
+ * also write float32 outputs. Sums run in row order
  * as NumPy's `sum(X, axis=0)` does, so the results match scikit-learn's to the last bit or
  * nearly.
  *
@@ -166,8 +167,9 @@ export function rejectInfinity(d: Float64Array, name: string, what = "X"): void 
 
 /**
  * `out[i, j] = (d[i, j] - sub[j]) / div[j]`, `sub` or `div` null to skip that step (the exact
- * operations of NumPy's `X -= a; X /= b`); throws the infinity error of `name` for an infinite
- * input (NaN passes through).
+ * operations of NumPy's `X -= a; X /= b`, rounded to float32 after each step when `out` is a
+ * Float32Array, as on a float32 X); throws the infinity error of `name` for an infinite input
+ * (NaN passes through).
  */
 export function subDiv(
   d: Float64Array,
@@ -175,10 +177,21 @@ export function subDiv(
   cols: number,
   sub: Float64Array | null,
   div: Float64Array | null,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
   name: string,
 ): void {
   const s = sub ?? new Float64Array(cols);
+  if (out instanceof Float32Array) {
+    const q = div ?? new Float64Array(cols).fill(1);
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = Math.fround(v - s[j]) / q[j];
+      }
+    }
+    return;
+  }
   if (div) {
     for (let i = 0, k = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++, k++) {
@@ -200,7 +213,8 @@ export function subDiv(
 
 /**
  * `out[i, j] = d[i, j] * mul[j] + add[j]`, `mul` or `add` null to skip that step (NumPy's
- * `X *= a; X += b`); throws the infinity error of `name` for an infinite input.
+ * `X *= a; X += b`, rounded to float32 after each step when `out` is a Float32Array); throws
+ * the infinity error of `name` for an infinite input.
  */
 export function mulAdd(
   d: Float64Array,
@@ -208,10 +222,21 @@ export function mulAdd(
   cols: number,
   mul: Float64Array | null,
   add: Float64Array | null,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
   name: string,
 ): void {
   const a = add ?? new Float64Array(cols).fill(-0); // v + -0 === v, even for v = -0
+  if (out instanceof Float32Array) {
+    const f = mul ?? new Float64Array(cols).fill(1);
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const v = d[k];
+        if (v - v !== 0 && v === v) throw infError(name);
+        out[k] = Math.fround(v * f[j]) + a[j];
+      }
+    }
+    return;
+  }
   if (mul) {
     for (let i = 0, k = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++, k++) {

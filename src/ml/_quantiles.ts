@@ -19,9 +19,11 @@ export function sortedColumn(d: Float64Array, rows: number, cols: number, j: num
 
 /**
  * NumPy's linear percentile `q` (in percent, as `np.percentile(x, q)`) of the sorted values
- * `s` (NaN when `s` is empty).
+ * `s` (NaN when `s` is empty). With `f32`, `s` holds float32 values and the difference of the
+ * two values interpolated between is rounded to float32, as NumPy's `_lerp` subtracts them
+ * before it multiplies by the float64 fraction: the result is float64.
  */
-export function percentileSorted(s: Float64Array, q: number): number {
+export function percentileSorted(s: Float64Array, q: number, f32 = false): number {
   const n = s.length;
   if (n === 0) return NaN;
   const quant = q / 100; // np.true_divide(q, 100)
@@ -38,12 +40,15 @@ export function percentileSorted(s: Float64Array, q: number): number {
     pi = ni = 0;
   }
   const gamma = virtual - prev;
-  return lerp(s[pi], s[ni], gamma);
+  return lerp(s[pi], s[ni], gamma, f32);
 }
 
-/** NumPy's `_lerp`: `a + (b - a) t`, or `b - (b - a)(1 - t)` for t ≥ 0.5. */
-export function lerp(a: number, b: number, t: number): number {
-  const diff = b - a;
+/**
+ * NumPy's `_lerp`: `a + (b - a) t`, or `b - (b - a)(1 - t)` for t ≥ 0.5 (`b - a` rounded to
+ * float32 with `f32`).
+ */
+export function lerp(a: number, b: number, t: number, f32 = false): number {
+  const diff = f32 ? Math.fround(b - a) : b - a;
   return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 

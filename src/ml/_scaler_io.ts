@@ -1,33 +1,38 @@
 /**
- * Output handling of the one-to-one scalers: a fresh (huge-page) buffer, or X's own buffer
- * with `copy: false` (scikit-learn's in-place transform), and the per-feature sample counts
- * reported as scikit-learn reports `n_samples_seen_`.
+ * Output handling of the one-to-one scalers: a fresh buffer of the input's float dtype (on huge
+ * pages when large), or X's own buffer with `copy: false` (scikit-learn's in-place transform),
+ * and the per-feature sample counts reported as scikit-learn reports `n_samples_seen_`.
  *
  * @module
  */
 
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import { allocF64 } from "./_alloc.ts";
+import { allocOut, floatArray, type OutDType } from "./_float_dtype.ts";
 import type { Mat } from "./_validation.ts";
 
 /**
  * Where a transform of `m` (read from `X`) writes: X's buffer when `copy` is false and X is a
- * writeable, C-contiguous float64 NDArray (the result is then X itself), else a new array.
+ * writeable, C-contiguous float64 or float32 NDArray (the result is then X itself), else a new
+ * array of `m`'s dtype (float32 for float32 input, float64 otherwise).
  */
 export function outputFor(
   X: ArrayLike,
   m: Mat,
   copy: boolean,
-): { out: Float64Array; result: () => NDArray<"float64"> } {
+): { out: Float64Array | Float32Array; result: () => NDArray<OutDType> } {
   if (
-    !copy && X instanceof NDArray && X.dtype === "float64" && X.flags.cContiguous &&
-    X.flags.writeable
+    !copy && X instanceof NDArray && (X.dtype === "float64" || X.dtype === "float32") &&
+    X.flags.cContiguous && X.flags.writeable
   ) {
-    return { out: m.data, result: () => X as NDArray<"float64"> };
+    const n = m.rows * m.cols;
+    const out = X.dtype === "float64"
+      ? m.data
+      : (X.data as Float32Array).subarray(X.offset, X.offset + n);
+    return { out, result: () => X as NDArray<OutDType> };
   }
-  const out = allocF64(m.rows * m.cols);
-  return { out, result: () => new NDArray("float64", out, [m.rows, m.cols]) };
+  const out = allocOut(m.dtype, m.rows * m.cols);
+  return { out, result: () => floatArray(m.dtype, out, [m.rows, m.cols]) };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Input checks shared by the `nd.ml` estimators (scikit-learn's `check_array` and
  * `_check_n_features`, with nd's error conventions): a 2-D real array with at least one sample
- * and one feature, read as a row-major float64 matrix; NaN and infinity found in one pass.
+ * and one feature, read as a row-major float64 matrix that remembers whether it came from float32
+ * (the dtype of the transform's output, `_float_dtype.ts`); NaN and infinity found in one pass.
  *
  * @module
  */
@@ -11,12 +12,15 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy } from "../core/copy.ts";
 import { fmtShape } from "../core/shape.ts";
+import type { OutDType } from "./_float_dtype.ts";
 
 /** A row-major float64 matrix: `data[i * cols + j]` is sample i, feature j. */
 export interface Mat {
   readonly data: Float64Array;
   readonly rows: number;
   readonly cols: number;
+  /** "float32" when read from a float32 array, else "float64": the dtype of its transform. */
+  readonly dtype: OutDType;
 }
 
 /** Options of {@link toMat}. */
@@ -32,8 +36,9 @@ export interface ToMatOpts {
 /**
  * `X` as a row-major float64 matrix. A float64 C-contiguous NDArray is read in place (its
  * `data`, which the caller must not write unless `copy`); anything else is converted (ints and
- * bools to float64, as scikit-learn does). Throws a TypeError naming `name` unless `X` is a
- * real 2-D array with at least one sample and one feature.
+ * bools to float64, as scikit-learn does; float32 exactly, with `dtype` "float32"). Throws a
+ * TypeError naming `name` unless `X` is a real 2-D array with at least one sample and one
+ * feature.
  */
 export function toMat(X: ArrayLike, name: string, opts: ToMatOpts = {}): Mat {
   const what = opts.what ?? "X";
@@ -77,7 +82,7 @@ function ndToMat(a: NDArray, name: string, what: string, opts: ToMatOpts): Mat {
   } else {
     data = copy(a, "float64").data;
   }
-  return { data, rows, cols };
+  return { data, rows, cols, dtype: a.dtype === "float32" ? "float32" : "float64" };
 }
 
 /**

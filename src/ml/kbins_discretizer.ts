@@ -12,20 +12,13 @@ import { Estimator } from "./_base.ts";
 import { linspace } from "./_interp.ts";
 import { kmeans1d } from "./_kmeans_1d.ts";
 import { percentileSorted } from "./_quantiles.ts";
+import { floatArray, type FloatDTypeOf, type OutDType, roundTo } from "./_float_dtype.ts";
 import {
   checkRandomState,
   choiceWithoutReplacement,
   type RandomStateLike,
 } from "./_random_state.ts";
-import {
-  checkChoice,
-  checkFinite,
-  checkInt,
-  describe,
-  matrix,
-  toMat,
-  vector,
-} from "./_validation.ts";
+import { checkChoice, checkFinite, checkInt, describe, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode KBinsDiscretizer}. */
 export interface KBinsDiscretizerOpts {
@@ -38,8 +31,11 @@ export interface KBinsDiscretizerOpts {
   encode?: "onehot-dense" | "ordinal";
   /** "uniform" widths, "quantile" (default: equal counts) or "kmeans" (1-D k-means centers). */
   strategy?: "uniform" | "quantile" | "kmeans";
-  /** The output dtype: "float64" (default) or "float32". */
-  dtype?: "float64" | "float32";
+  /**
+   * The output dtype: "float64", "float32", or null (default) for the input's: float32 for
+   * float32 input, float64 for any other.
+   */
+  dtype?: "float64" | "float32" | null;
   /** With "quantile": fit on at most this many samples, drawn without replacement (default null: all). */
   subsample?: number | null;
   /** The RandomState (or seed) of the subsampling; null for the global one. */
@@ -50,11 +46,17 @@ const DEFAULTS: Required<KBinsDiscretizerOpts> = {
   nBins: 5,
   encode: "onehot-dense",
   strategy: "quantile",
-  dtype: "float64",
+  dtype: null,
   subsample: null,
   randomState: null,
 };
 const NAME = "KBinsDiscretizer";
+
+/**
+ * The dtype of {@linkcode KBinsDiscretizer.transform}'s output for input `T`: the `dtype`
+ * option's when set, which the type does not know, so float32 or float64 unless `T` is float32.
+ */
+export type KBinsDTypeOf<T> = FloatDTypeOf<T> | "float32";
 
 /**
  * Discretizes each feature into `nBins` intervals whose edges are equally spaced ("uniform"),
@@ -62,11 +64,13 @@ const NAME = "KBinsDiscretizer";
  * ("kmeans", scikit-learn's Lloyd iterations from uniform centers); as scikit-learn, bins
  * narrower than 1e-8 are removed and a constant feature gets one bin. Values are binned with
  * the inner edges (`searchsorted(edges[1:-1], x, "right")`), so values outside the fitted range
- * fall in the first or last bin.
+ * fall in the first or last bin. The output is float32 for float32 input unless `dtype` says
+ * otherwise; a `dtype` of "float32" rounds float64 input to float32 before binning it, as
+ * scikit-learn does.
  *
- * Fitted attributes: `binEdges` (one float64 array of edges per feature), `nBins` (bins per
- * feature after removals: scikit-learn's `n_bins_`; the option is in `getParams()`),
- * `nFeaturesIn`.
+ * Fitted attributes: `binEdges` (one array of edges per feature: float64, or float32 for the
+ * "kmeans" strategy on float32 input, as in scikit-learn), `nBins` (bins per feature after
+ * removals: scikit-learn's `n_bins_`; the option is in `getParams()`), `nFeaturesIn`.
  *
  * @example
  * ```ts
@@ -90,13 +94,14 @@ export class KBinsDiscretizer extends Estimator {
   readonly encode: "onehot-dense" | "ordinal";
   /** How bin edges are placed. */
   readonly strategy: "uniform" | "quantile" | "kmeans";
-  /** The output dtype. */
-  readonly dtype: "float64" | "float32";
+  /** The output dtype (null: the input's). */
+  readonly dtype: "float64" | "float32" | null;
   /** Most samples the quantiles are computed on. */
   readonly subsample: number | null;
   /** The subsampling RandomState (as given). */
   readonly randomState: RandomStateLike;
   #edges: Float64Array[] = [];
+  #edgeDtypes: OutDType[] = [];
 
   /** A discretizer with the given options (all optional). */
   constructor(opts: KBinsDiscretizerOpts = {}) {
@@ -130,7 +135,9 @@ export class KBinsDiscretizer extends Estimator {
         "kmeans",
       ] as const,
     );
-    this.dtype = checkChoice(NAME, "dtype", o.dtype, ["float64", "float32"] as const);
+    this.dtype = o.dtype === null
+      ? null
+      : checkChoice(NAME, "dtype", o.dtype, ["float64", "float32"] as const);
     if (o.subsample !== null) {
       checkInt(NAME, "subsample", o.subsample, 1);
       if (this.strategy !== "quantile") {
@@ -158,9 +165,9 @@ export class KBinsDiscretizer extends Estimator {
   }
 
   /** The bin edges of each feature (increasing; `nBins[j] + 1` of them). */
-  get binEdges(): NDArray<"float64">[] {
+  get binEdges(): NDArray<"float64" | "float32">[] {
     this.checkFitted();
-    return this.#edges.map((e) => vector(e.slice()));
+    return this.#edges.map((e, j) => floatArray(this.#edgeDtypes[j], e.slice(), [e.length]));
   }
 
   /** The number of bins of each feature, after removing too-narrow ones. */
@@ -194,6 +201,9 @@ export class KBinsDiscretizer extends Estimator {
       rows = idx.length;
     }
     const edges: Float64Array[] = [];
+    const edgeDtypes: OutDType[] = [];
+    // float32: NumPy's percentiles of float32 data are float64; KMeans keeps float32 centers
+    const f32 = m.dtype === "float32";
     for (let j = 0; j < m.cols; j++) {
       const n = Array.isArray(nb) ? nb[j] : nb as number;
       const col = new Float64Array(rows);
@@ -205,13 +215,15 @@ export class KBinsDiscretizer extends Estimator {
       }
       if (lo === hi) {
         edges.push(Float64Array.of(-Infinity, Infinity)); // a constant feature: one bin
+        edgeDtypes.push("float64");
         continue;
       }
       let e: Float64Array;
+      let dtype: OutDType = "float64";
       if (this.strategy === "uniform") e = linspace(lo, hi, n + 1);
       else if (this.strategy === "quantile") {
         const s = col.slice().sort();
-        e = linspace(0, 100, n + 1).map((q) => percentileSorted(s, q));
+        e = linspace(0, 100, n + 1).map((q) => percentileSorted(s, q, f32));
       } else {
         if (rows < n) {
           throw new RangeError(
@@ -221,34 +233,48 @@ export class KBinsDiscretizer extends Estimator {
         }
         const u = linspace(lo, hi, n + 1);
         const init = new Float64Array(n).map((_, k) => (u[k + 1] + u[k]) * 0.5);
-        const c = kmeans1d(col, init).sort();
+        if (f32) dtype = "float32";
+        const c = kmeans1d(col, init, f32).sort();
         e = new Float64Array(n + 1);
         e[0] = lo;
         for (let k = 1; k < n; k++) e[k] = (c[k] + c[k - 1]) * 0.5;
         e[n] = hi;
+        roundTo(e, dtype);
       }
       if (this.strategy !== "uniform") {
-        // drop bins narrower than 1e-8: np.ediff1d(edges, to_begin=inf) > 1e-8
-        e = e.filter((v, k) => k === 0 || v - e[k - 1] > 1e-8);
+        // drop bins narrower than 1e-8: np.ediff1d(edges, to_begin=inf) > 1e-8 (in float32 for
+        // float32 edges)
+        const r = dtype === "float32" ? Math.fround : (v: number) => v;
+        e = e.filter((v, k) => k === 0 || r(v - e[k - 1]) > r(1e-8));
       }
       edges.push(e);
+      edgeDtypes.push(dtype);
     }
     this.#edges = edges;
+    this.#edgeDtypes = edgeDtypes;
     this.fitted(m.cols);
     return this;
   }
 
-  /** The bin of every value, one-hot ("onehot-dense") or as its index ("ordinal"). */
-  transform(X: ArrayLike): NDArray<"float64" | "float32"> {
+  /**
+   * The bin of every value, one-hot ("onehot-dense") or as its index ("ordinal"), of the
+   * `dtype` option (null: float32 for float32 input, else float64).
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<KBinsDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     checkFinite(m, NAME, false);
-    const { rows, cols, data } = m;
+    const { rows, cols } = m;
+    const dtype = this.dtype ?? m.dtype;
+    // scikit-learn's check_array(X, dtype=...) casts X to the output dtype before binning
+    const data = dtype === "float32" && m.dtype !== "float32"
+      ? roundTo(m.data.slice(), "float32")
+      : m.data;
     const widths = this.#edges.map((e) => e.length - 1);
     const onehot = this.encode === "onehot-dense";
     const total = onehot ? widths.reduce((a, b) => a + b, 0) : cols;
-    const out = this.dtype === "float32"
+    const out = dtype === "float32"
       ? new Float32Array(rows * total)
       : new Float64Array(rows * total);
     for (let i = 0; i < rows; i++) {
@@ -269,16 +295,19 @@ export class KBinsDiscretizer extends Estimator {
         } else out[i * cols + j] = b;
       }
     }
-    return new NDArray(this.dtype, out, [rows, total]) as NDArray<"float64" | "float32">;
+    return new NDArray(dtype, out, [rows, total]) as NDArray<KBinsDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64" | "float32"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<KBinsDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** The center of each bin: an approximate inverse of `transform`. */
-  inverseTransform(Xt: ArrayLike): NDArray<"float64"> {
+  /**
+   * The center of each bin: an approximate inverse of `transform`. As scikit-learn's: float32
+   * for float32 ordinal codes, float64 for any other input and for one-hot codes.
+   */
+  inverseTransform(Xt: ArrayLike): NDArray<"float64" | "float32"> {
     this.checkFitted();
     const m = toMat(Xt, NAME, { what: "Xt" });
     const widths = this.#edges.map((e) => e.length - 1);
@@ -315,10 +344,11 @@ export class KBinsDiscretizer extends Estimator {
               `(0 to ${widths[j] - 1})`,
           );
         }
-        out[i * cols + j] = (e[b + 1] + e[b]) * 0.5;
+        const c = (e[b + 1] + e[b]) * 0.5;
+        out[i * cols + j] = this.#edgeDtypes[j] === "float32" ? Math.fround(c) : c;
       }
     }
-    return matrix(out, m.rows, cols);
+    return floatArray(this.encode === "ordinal" ? m.dtype : "float64", out, [m.rows, cols]);
   }
 
   /** The fitted attributes for the Jupyter display. */

@@ -9,23 +9,25 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
 import { mulAdd, nanColumnMaxAbs, subDiv } from "./_column_stats.ts";
+import { epsOf, floatArray, type FloatDTypeOf, type OutDType, promote } from "./_float_dtype.ts";
 import { outputFor } from "./_scaler_io.ts";
-import { checkBool, type Mat, toMat, vector } from "./_validation.ts";
+import { checkBool, type Mat, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode MaxAbsScaler}. */
 export interface MaxAbsScalerOpts {
-  /** False to transform a float64 C-contiguous NDArray in place (default true). */
+  /** False to transform a float64 or float32 C-contiguous NDArray in place (default true). */
   copy?: boolean;
 }
 
 const DEFAULTS: Required<MaxAbsScalerOpts> = { copy: true };
-const EPS = 2.220446049250313e-16;
 const NAME = "MaxAbsScaler";
 
 /**
  * Scales each feature into [-1, 1] by its maximum absolute value, without shifting it (so
  * sparsity is kept). An all-zero feature gets scale 1; NaNs are ignored in `fit` and kept by
- * `transform`; `partialFit` over chunks equals `fit` on the whole.
+ * `transform`; `partialFit` over chunks equals `fit` on the whole. Fitted on float32 input
+ * (every chunk float32), `maxAbs` and `scale` are float32; a float32 input gives a float32
+ * output.
  *
  * Fitted attributes: `maxAbs`, `scale`, `nSamplesSeen`, `nFeaturesIn`.
  *
@@ -39,10 +41,11 @@ const NAME = "MaxAbsScaler";
  * ```
  */
 export class MaxAbsScaler extends Estimator {
-  /** False: transform float64 C-contiguous input in place. */
+  /** False: transform float64 or float32 C-contiguous input in place. */
   readonly copy: boolean;
   #maxAbs: Float64Array = new Float64Array(0);
   #scale: Float64Array = new Float64Array(0);
+  #dtype: OutDType = "float64";
   #seen = 0;
 
   /** A scaler with the given options (all optional). */
@@ -57,14 +60,14 @@ export class MaxAbsScaler extends Estimator {
   }
 
   /** Per-feature maximum absolute value seen (NaNs ignored). */
-  get maxAbs(): NDArray<"float64"> {
+  get maxAbs(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#maxAbs);
+    return floatArray(this.#dtype, this.#maxAbs.slice(), [this.#maxAbs.length]);
   }
   /** Per-feature divisor: `maxAbs`, 1 for all-zero features. */
-  get scale(): NDArray<"float64"> {
+  get scale(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#scale);
+    return floatArray(this.#dtype, this.#scale.slice(), [this.#scale.length]);
   }
   /** The number of samples seen. */
   get nSamplesSeen(): number {
@@ -97,35 +100,38 @@ export class MaxAbsScaler extends Estimator {
         maxAbs[j] = Math.max(this.#maxAbs[j], maxAbs[j]);
       }
     }
+    const dtype = first ? m.dtype : promote(this.#dtype, m.dtype);
+    const eps = epsOf(dtype); // _handle_zeros_in_scale: the epsilon of the attribute's dtype
     this.#maxAbs = maxAbs;
-    this.#scale = maxAbs.map((v) => v < 10 * EPS ? 1 : v);
+    this.#scale = maxAbs.map((v) => v < 10 * eps ? 1 : v);
+    this.#dtype = dtype;
     this.#seen = first ? m.rows : this.#seen + m.rows;
     this.fitted(m.cols);
   }
 
-  /** `X / scale`. */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /** `X / scale` (float32 for float32 input). */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     subDiv(m.data, m.rows, m.cols, null, this.#scale, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** Undoes the scaling: `X * scale`. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /** Undoes the scaling: `X * scale` (float32 for float32 input). */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     mulAdd(m.data, m.rows, m.cols, this.#scale, null, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */

@@ -9,28 +9,30 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
 import { mulAdd, nanColumnMinMax, subDiv } from "./_column_stats.ts";
+import { epsOf, floatArray, type FloatDTypeOf, type OutDType, promote } from "./_float_dtype.ts";
 import { outputFor } from "./_scaler_io.ts";
-import { checkBool, checkNumber, describe, type Mat, toMat, vector } from "./_validation.ts";
+import { checkBool, checkNumber, describe, type Mat, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode MinMaxScaler}. */
 export interface MinMaxScalerOpts {
   /** The target range `[min, max]` of every feature, min < max (default [0, 1]). */
   featureRange?: readonly [number, number];
-  /** False to transform a float64 C-contiguous NDArray in place (default true). */
+  /** False to transform a float64 or float32 C-contiguous NDArray in place (default true). */
   copy?: boolean;
   /** Clip transformed values of unseen data into `featureRange` (default false). */
   clip?: boolean;
 }
 
 const DEFAULTS: Required<MinMaxScalerOpts> = { featureRange: [0, 1], copy: true, clip: false };
-const EPS = 2.220446049250313e-16;
 const NAME = "MinMaxScaler";
 
 /**
  * Scales each feature to `featureRange`: `x * scale + min` with
  * `scale = (hi - lo) / (dataMax - dataMin)` and `min = lo - dataMin * scale`, as scikit-learn
  * computes them (a constant feature gets range 1). NaNs are ignored in `fit` and kept by
- * `transform`; `partialFit` over chunks equals `fit` on the whole.
+ * `transform`; `partialFit` over chunks equals `fit` on the whole. Fitted on float32 input
+ * (every chunk float32), the attributes are float32, computed in float32 arithmetic as
+ * scikit-learn's; a float32 input gives a float32 output.
  *
  * Fitted attributes: `min`, `scale`, `dataMin`, `dataMax`, `dataRange`, `nSamplesSeen`,
  * `nFeaturesIn`.
@@ -47,7 +49,7 @@ const NAME = "MinMaxScaler";
 export class MinMaxScaler extends Estimator {
   /** The target range. */
   readonly featureRange: readonly [number, number];
-  /** False: transform float64 C-contiguous input in place. */
+  /** False: transform float64 or float32 C-contiguous input in place. */
   readonly copy: boolean;
   /** Clip transformed values into `featureRange`. */
   readonly clip: boolean;
@@ -55,6 +57,7 @@ export class MinMaxScaler extends Estimator {
   #scale: Float64Array = new Float64Array(0);
   #dataMin: Float64Array = new Float64Array(0);
   #dataMax: Float64Array = new Float64Array(0);
+  #dtype: OutDType = "float64";
   #seen = 0;
 
   /** A scaler with the given options (all optional). */
@@ -84,29 +87,30 @@ export class MinMaxScaler extends Estimator {
   }
 
   /** Per-feature offset: `lo - dataMin * scale`. */
-  get min(): NDArray<"float64"> {
+  get min(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#min);
+    return floatArray(this.#dtype, this.#min.slice(), [this.#min.length]);
   }
   /** Per-feature factor: `(hi - lo) / dataRange` (range 1 for constant features). */
-  get scale(): NDArray<"float64"> {
+  get scale(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#scale);
+    return floatArray(this.#dtype, this.#scale.slice(), [this.#scale.length]);
   }
   /** Per-feature minimum seen (NaNs ignored). */
-  get dataMin(): NDArray<"float64"> {
+  get dataMin(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#dataMin);
+    return floatArray(this.#dtype, this.#dataMin.slice(), [this.#dataMin.length]);
   }
   /** Per-feature maximum seen (NaNs ignored). */
-  get dataMax(): NDArray<"float64"> {
+  get dataMax(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#dataMax);
+    return floatArray(this.#dtype, this.#dataMax.slice(), [this.#dataMax.length]);
   }
   /** Per-feature `dataMax - dataMin`. */
-  get dataRange(): NDArray<"float64"> {
+  get dataRange(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#dataMax.map((v, j) => v - this.#dataMin[j]));
+    const r = this.#dataMax.map((v, j) => v - this.#dataMin[j]);
+    return floatArray(this.#dtype, r, [r.length]);
   }
   /** The number of samples seen (NaNs included). */
   get nSamplesSeen(): number {
@@ -134,6 +138,7 @@ export class MinMaxScaler extends Estimator {
   #update(m: Mat, first: boolean): void {
     const mins = new Float64Array(m.cols), maxs = new Float64Array(m.cols);
     nanColumnMinMax(m.data, m.rows, m.cols, mins, maxs, NAME);
+    const dtype = first ? m.dtype : promote(this.#dtype, m.dtype);
     if (!first) {
       // np.minimum/np.maximum: NaN propagates, as Math.min/Math.max
       for (let j = 0; j < m.cols; j++) {
@@ -141,24 +146,31 @@ export class MinMaxScaler extends Estimator {
         maxs[j] = Math.max(this.#dataMax[j], maxs[j]);
       }
     }
+    // float32: NumPy's float32 arithmetic, the Python numbers of featureRange rounded first
+    const r = dtype === "float32" ? Math.fround : (v: number) => v;
     const [lo, hi] = this.featureRange;
+    const eps = epsOf(dtype);
     const scale = new Float64Array(m.cols), min = new Float64Array(m.cols);
     for (let j = 0; j < m.cols; j++) {
-      let range = maxs[j] - mins[j];
-      if (range < 10 * EPS) range = 1; // _handle_zeros_in_scale
-      scale[j] = (hi - lo) / range;
-      min[j] = lo - mins[j] * scale[j];
+      let range = r(maxs[j] - mins[j]);
+      if (range < 10 * eps) range = 1; // _handle_zeros_in_scale
+      scale[j] = r(r(hi - lo) / range);
+      min[j] = r(r(lo) - r(mins[j] * scale[j]));
     }
     this.#seen = first ? m.rows : this.#seen + m.rows;
     this.#dataMin = mins;
     this.#dataMax = maxs;
     this.#scale = scale;
     this.#min = min;
+    this.#dtype = dtype;
     this.fitted(m.cols);
   }
 
-  /** `X * scale + min` (then clipped into `featureRange` with `clip`). */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * `X * scale + min` (then clipped into `featureRange` with `clip`); float32 for float32
+   * input.
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
@@ -171,22 +183,22 @@ export class MinMaxScaler extends Estimator {
         out[k] = v < lo ? lo : v > hi ? hi : v;
       }
     }
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** Undoes the scaling: `(X - min) / scale`. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /** Undoes the scaling: `(X - min) / scale` (float32 for float32 input). */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     subDiv(m.data, m.rows, m.cols, this.#min, this.#scale, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */

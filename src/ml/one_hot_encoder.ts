@@ -7,13 +7,7 @@
 
 import { NDArray } from "../core/ndarray.ts";
 import { BaseEncoder } from "./_base_encoder.ts";
-import {
-  type CategoricalInput,
-  type Category,
-  fmtCategories,
-  indexOf,
-  pyStr,
-} from "./_categories.ts";
+import { type CategoricalInput, type Category, fmtCategories, indexOf } from "./_categories.ts";
 import { toMat } from "./_validation.ts";
 import { checkChoice, describe } from "./_validation.ts";
 
@@ -131,13 +125,13 @@ export class OneHotEncoder extends BaseEncoder {
   /** Learns the categories of each feature. */
   fit(X: CategoricalInput): this {
     const { columns, categories } = this.learn(X, this.#categories, this.handleUnknown);
-    const dropIdx = this.#computeDrop(categories);
+    const dropIdx = this.#computeDrop(categories, columns.map((c) => c.f32 === true));
     this.commit(columns, categories);
     this.#dropIdx = dropIdx;
     return this;
   }
 
-  #computeDrop(categories: Category[][]): (number | null)[] | null {
+  #computeDrop(categories: Category[][], f32: boolean[]): (number | null)[] | null {
     const d = this.drop;
     if (d === null) return null;
     if (d === "first") return categories.map(() => 0);
@@ -150,7 +144,8 @@ export class OneHotEncoder extends BaseEncoder {
     }
     const missing: string[] = [];
     const idx = d.map((v, j) => {
-      const k = indexOf(categories[j]).get(v);
+      // NumPy compares the float32 categories with the number in float32
+      const k = indexOf(categories[j]).get(f32[j] && typeof v === "number" ? Math.fround(v) : v);
       if (k === undefined) missing.push(`${fmtCategories([v])} of feature ${j}`);
       return k ?? 0;
     });
@@ -262,7 +257,7 @@ export class OneHotEncoder extends BaseEncoder {
     for (let j = 0; j < cols; j++) {
       const drop = this.#dropIdx?.[j] ?? null;
       this.cats[j].forEach((c, k) => {
-        if (k !== drop) out.push(`${names[j]}_${pyStr(c, this.floatFeature(j))}`);
+        if (k !== drop) out.push(`${names[j]}_${this.categoryName(j, c)}`);
       });
     }
     return out;

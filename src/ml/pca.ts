@@ -10,7 +10,8 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { getBackend } from "../backend/mod.ts";
 import { Estimator } from "./_base.ts";
 import { allocF64 } from "./_alloc.ts";
-import { pairwiseSum } from "./_pairwise_sum.ts";
+import { floatArray, type FloatDTypeOf, type OutDType, roundTo } from "./_float_dtype.ts";
+import { pairwiseSum, pairwiseSum32 } from "./_pairwise_sum.ts";
 import { checkRandomState, type RandomStateLike } from "./_random_state.ts";
 import { randomizedSvd, type Svd, svdFlip, takeCols, thinSvd } from "./_svd.ts";
 import {
@@ -20,9 +21,7 @@ import {
   checkInt,
   describe,
   type Mat,
-  matrix,
   toMat,
-  vector,
 } from "./_validation.ts";
 
 /** Options of {@linkcode PCA}. */
@@ -72,6 +71,11 @@ const NAME = "PCA";
  * `nComponents` keeps the fewest components whose explained-variance ratios add up to more
  * than it.
  *
+ * A float32 input gives a float32 output, and a fit on float32 input float32 attributes, as in
+ * scikit-learn: nd centers the data in float32 as scikit-learn does, then takes the SVD in
+ * float64 and rounds its results (scikit-learn's float32 LAPACK SVD is less accurate: its
+ * singular values agree with nd's to ~1e-7 of the largest one, its components to ~1e-5).
+ *
  * Fitted attributes: `components` (nComponents × features), `explainedVariance`,
  * `explainedVarianceRatio`, `singularValues`, `mean`, `noiseVariance` (the mean of the discarded
  * variances: the probabilistic PCA noise), `nComponents` (the number kept; the option is in
@@ -111,6 +115,7 @@ export class PCA extends Estimator {
   #ratio: Float64Array = new Float64Array(0);
   #sv: Float64Array = new Float64Array(0);
   #noise = 0;
+  #dtype: OutDType = "float64";
   #nSamples = 0;
   #nc = 0;
 
@@ -171,29 +176,29 @@ export class PCA extends Estimator {
   }
 
   /** The principal axes, one per row, by decreasing explained variance. */
-  get components(): NDArray<"float64"> {
+  get components(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return matrix(this.#components.slice(), this.#nc, this.nFeaturesIn);
+    return floatArray(this.#dtype, this.#components.slice(), [this.#nc, this.nFeaturesIn]);
   }
   /** The variance explained by each component (its eigenvalue of the covariance matrix). */
-  get explainedVariance(): NDArray<"float64"> {
+  get explainedVariance(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#ev.slice());
+    return floatArray(this.#dtype, this.#ev.slice(), [this.#ev.length]);
   }
   /** The fraction of the total variance explained by each component. */
-  get explainedVarianceRatio(): NDArray<"float64"> {
+  get explainedVarianceRatio(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#ratio.slice());
+    return floatArray(this.#dtype, this.#ratio.slice(), [this.#ratio.length]);
   }
   /** The singular values of the centered data for each component. */
-  get singularValues(): NDArray<"float64"> {
+  get singularValues(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#sv.slice());
+    return floatArray(this.#dtype, this.#sv.slice(), [this.#sv.length]);
   }
   /** The per-feature mean of the training data. */
-  get mean(): NDArray<"float64"> {
+  get mean(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#mean.slice());
+    return floatArray(this.#dtype, this.#mean.slice(), [this.#mean.length]);
   }
   /** The estimated noise variance (probabilistic PCA): the mean of the discarded variances. */
   get noiseVariance(): number {
@@ -217,16 +222,25 @@ export class PCA extends Estimator {
     return this;
   }
 
-  /** `fit(X)` then the projection of X: `U · S` from the SVD (`U · sqrt(n - 1)` when whitening). */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * `fit(X)` then the projection of X: `U · S` from the SVD (`U · sqrt(n - 1)` when whitening);
+   * float32 for float32 input.
+   */
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     const { u, s, k, rows } = this.#fit(X);
     const nc = this.#nc;
     const out = takeCols(u, rows, k, nc).slice();
-    const f = this.whiten ? Math.sqrt(rows - 1) : 0;
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < nc; j++) out[i * nc + j] *= this.whiten ? f : s[j];
+    // float32: scikit-learn's float32 U times the float32 S (or sqrt(n - 1), rounded)
+    const f32 = this.#dtype === "float32";
+    const w = Math.sqrt(rows - 1);
+    const f = f32
+      ? s.map((v) => this.whiten ? Math.fround(w) : Math.fround(v))
+      : s.map((v) => this.whiten ? w : v);
+    for (let i = 0, k = 0; i < rows; i++) {
+      if (f32) { for (let j = 0; j < nc; j++, k++) out[k] = Math.fround(out[k]) * f[j]; }
+      else for (let j = 0; j < nc; j++, k++) out[k] *= f[j];
     }
-    return matrix(out, rows, nc);
+    return floatArray(this.#dtype, out, [rows, nc]) as NDArray<FloatDTypeOf<T>>;
   }
 
   #fit(X: ArrayLike): Svd & { rows: number } {
@@ -255,15 +269,24 @@ export class PCA extends Estimator {
           `nFeatures)=${minNp} with svdSolver "randomized"`,
       );
     }
-    const { mean, xc, totalSq } = center(m);
+    const f32 = m.dtype === "float32";
+    const { mean, xc, totalSq } = center(m, f32);
     let svd: Svd;
     let ev: Float64Array, ratio: Float64Array, nc: number, noise: number;
+    // float32: the float64 SVD's singular values rounded, then scikit-learn's float32 arithmetic
+    const sv = f32 ? (s: Float64Array) => roundTo(s.slice(), "float32") : (s: Float64Array) => s;
+    const sq = f32
+      ? (s: number) => Math.fround(Math.fround(s * s) / (n - 1))
+      : (s: number) => s * s / (n - 1);
+    const sum = f32
+      ? (a: Float64Array, off: number, len: number) => Math.fround(pairwiseSum32(a, off, len))
+      : (a: Float64Array, off: number, len: number) => pairwiseSum(a, off, len, 1);
     if (solver === "full") {
       svd = thinSvd(xc, n, p, NAME);
       svdFlip(svd.u, svd.vt, n, p, svd.k, true);
-      ev = svd.s.map((s) => s * s / (n - 1));
-      const total = pairwiseSum(ev, 0, ev.length, 1);
-      ratio = ev.map((v) => v / total);
+      ev = sv(svd.s).map(sq);
+      const total = sum(ev, 0, ev.length);
+      ratio = roundTo(ev.map((v) => v / total), m.dtype);
       nc = nc0;
       if (0 < nc0 && nc0 < 1) {
         // stable_cumsum, then searchsorted(cumsum, nComponents, side="right") + 1
@@ -274,7 +297,8 @@ export class PCA extends Estimator {
         }
         nc = below + 1;
       }
-      noise = nc < minNp ? pairwiseSum(ev, nc, ev.length - nc, 1) / (ev.length - nc) : 0;
+      noise = nc < minNp ? sum(ev, nc, ev.length - nc) / (ev.length - nc) : 0;
+      if (f32) noise = Math.fround(noise);
     } else {
       const iters = this.iteratedPower === "auto"
         ? (nc0 < 0.1 * minNp ? 7 : 4)
@@ -288,35 +312,43 @@ export class PCA extends Estimator {
         random: checkRandomState(this.randomState, NAME),
       }, NAME);
       nc = nc0;
-      ev = svd.s.map((s) => s * s / (n - 1));
+      ev = sv(svd.s).map(sq);
       // np.sum(Xc², axis=0) / (n - 1), summed (pairwise) over the features
-      const perFeature = totalSq.map((v) => v / (n - 1));
-      const total = pairwiseSum(perFeature, 0, p, 1);
-      ratio = ev.map((v) => v / total);
-      noise = nc < minNp ? (total - pairwiseSum(ev, 0, ev.length, 1)) / (minNp - nc) : 0;
+      const perFeature = roundTo(totalSq.map((v) => v / (n - 1)), m.dtype);
+      const total = sum(perFeature, 0, p);
+      ratio = roundTo(ev.map((v) => v / total), m.dtype);
+      noise = nc < minNp ? (total - sum(ev, 0, ev.length)) / (minNp - nc) : 0;
     }
     this.#mean = mean;
-    this.#components = svd.vt.slice(0, nc * p);
+    this.#components = roundTo(svd.vt.slice(0, nc * p), m.dtype);
     this.#ev = ev.slice(0, nc);
     this.#ratio = ratio.slice(0, nc);
-    this.#sv = svd.s.slice(0, nc);
+    this.#sv = sv(svd.s).slice(0, nc);
     this.#noise = noise;
+    this.#dtype = m.dtype;
     this.#nSamples = n;
     this.#nc = nc;
     this.fitted(p);
     return { ...svd, rows: n };
   }
 
-  /** The projection of `X` on the components: `(X - mean) · componentsᵀ` (then whitened). */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * The projection of `X` on the components: `(X - mean) · componentsᵀ` (then whitened);
+   * float32 for float32 input.
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     checkFinite(m, NAME, false);
     const { rows, cols } = m, nc = this.#nc;
+    const f32 = m.dtype === "float32";
     const xc = allocF64(rows * cols);
     for (let i = 0, k = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++, k++) xc[k] = m.data[k] - this.#mean[j];
+      for (let j = 0; j < cols; j++, k++) {
+        const v = m.data[k] - this.#mean[j];
+        xc[k] = f32 ? Math.fround(v) : v;
+      }
     }
     const out = new Float64Array(rows * nc);
     if (nc > 0) {
@@ -341,14 +373,18 @@ export class PCA extends Estimator {
       );
     }
     if (this.whiten) {
-      const sd = this.#ev.map(Math.sqrt);
+      const sd = roundTo(this.#ev.map(Math.sqrt), this.#dtype); // np.sqrt of float32 is float32
+      if (f32) roundTo(out, "float32");
       for (let k = 0; k < out.length; k++) out[k] /= sd[k % nc];
     }
-    return matrix(out, rows, nc);
+    return floatArray(m.dtype, out, [rows, nc]) as NDArray<FloatDTypeOf<T>>;
   }
 
-  /** Back to the feature space: `Z · components + mean` (un-whitening first). */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * Back to the feature space: `Z · components + mean` (un-whitening first); float32 for
+   * float32 input.
+   */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     const nc = this.#nc, p = this.nFeaturesIn;
@@ -359,10 +395,12 @@ export class PCA extends Estimator {
     }
     let comps = this.#components;
     if (this.whiten) {
+      // float32 attributes: sqrt(explainedVariance) * components in float32
+      const r = this.#dtype === "float32" ? Math.fround : (v: number) => v;
       comps = comps.slice();
       for (let i = 0; i < nc; i++) {
-        const f = Math.sqrt(this.#ev[i]);
-        for (let j = 0; j < p; j++) comps[i * p + j] *= f;
+        const f = r(Math.sqrt(this.#ev[i]));
+        for (let j = 0; j < p; j++) comps[i * p + j] = r(comps[i * p + j] * f);
       }
     }
     const out = allocF64(m.rows * p);
@@ -387,10 +425,11 @@ export class PCA extends Estimator {
         p,
       );
     }
+    if (m.dtype === "float32") roundTo(out, "float32");
     for (let i = 0, k = 0; i < m.rows; i++) {
       for (let j = 0; j < p; j++, k++) out[k] += this.#mean[j];
     }
-    return matrix(out, m.rows, p);
+    return floatArray(m.dtype, out, [m.rows, p]) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */
@@ -408,16 +447,25 @@ export class PCA extends Estimator {
   }
 }
 
-/** The column means (row-order sums / n), the centered copy, and its column sums of squares. */
-function center(m: Mat): { mean: Float64Array; xc: Float64Array; totalSq: Float64Array } {
+/**
+ * The column means (row-order sums / n), the centered copy, and its column sums of squares;
+ * with `f32`, the means and the centered values rounded to float32 (scikit-learn's float32
+ * `X -= mean_`; the means themselves summed in float64, more accurate than NumPy's float32
+ * sums).
+ */
+function center(
+  m: Mat,
+  f32: boolean,
+): { mean: Float64Array; xc: Float64Array; totalSq: Float64Array } {
   const { rows, cols, data } = m;
   const mean = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) mean[j] += data[k];
   for (let j = 0; j < cols; j++) mean[j] /= rows;
+  if (f32) roundTo(mean, "float32");
   const xc = allocF64(rows * cols), totalSq = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
-      const v = data[k] - mean[j];
+      const v = f32 ? Math.fround(data[k] - mean[j]) : data[k] - mean[j];
       xc[k] = v;
       totalSq[j] += v * v;
     }

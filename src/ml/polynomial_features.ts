@@ -8,8 +8,8 @@
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
-import { allocF64 } from "./_alloc.ts";
-import { checkBool, checkFinite, describe, matrix, toMat } from "./_validation.ts";
+import { allocOut, floatArray, type FloatDTypeOf } from "./_float_dtype.ts";
+import { checkBool, checkFinite, describe, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode PolynomialFeatures}. */
 export interface PolynomialFeaturesOpts {
@@ -56,7 +56,9 @@ function combinations(
  * Generates the polynomial and interaction features of degree at most `degree`: for x0, x1 and
  * degree 2, `[1, x0, x1, x0², x0·x1, x1²]`. The terms come in scikit-learn's order (degree by
  * degree, `combinations_with_replacement` order within a degree) and each product is computed
- * with scikit-learn's association (`x0·(x1·x2)`), so the values are bit-identical.
+ * with scikit-learn's association (`x0·(x1·x2)`), so the values are bit-identical; a float32
+ * input gives a float32 output, each product rounded to float32 as NumPy's float32 multiply
+ * rounds it.
  *
  * Fitted attributes: `powers` (the exponent of each input feature in each output column),
  * `nOutputFeatures`, `nFeaturesIn`.
@@ -165,14 +167,15 @@ export class PolynomialFeatures extends Estimator {
     return this;
   }
 
-  /** The polynomial features of `X`: samples × `nOutputFeatures`. */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /** The polynomial features of `X`: samples × `nOutputFeatures` (float32 for float32 input). */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     checkFinite(m, NAME, false);
     const { rows, cols, data } = m, terms = this.#terms, nOut = terms.length;
-    const out = allocF64(rows * nOut);
+    const out = allocOut(m.dtype, rows * nOut);
+    const f32 = m.dtype === "float32";
     for (let i = 0; i < rows; i++) {
       const x = i * cols, o = i * nOut;
       for (let t = 0; t < nOut; t++) {
@@ -184,15 +187,16 @@ export class PolynomialFeatures extends Estimator {
         }
         // x[i1] * (x[i2] * (... x[id])): scikit-learn builds degree d from degree d - 1
         let p = data[x + term[d - 1]];
-        for (let k = d - 2; k >= 0; k--) p = data[x + term[k]] * p;
+        if (f32) { for (let k = d - 2; k >= 0; k--) p = Math.fround(data[x + term[k]] * p); }
+        else for (let k = d - 2; k >= 0; k--) p = data[x + term[k]] * p;
         out[o + t] = p;
       }
     }
-    return matrix(out, rows, nOut);
+    return floatArray(m.dtype, out, [rows, nOut]) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 

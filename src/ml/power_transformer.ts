@@ -19,7 +19,8 @@ import {
   yeoJohnsonNll,
 } from "./_power_functions.ts";
 import { StandardScaler } from "./standard_scaler.ts";
-import { checkBool, checkChoice, type Mat, matrix, toMat, vector } from "./_validation.ts";
+import { floatArray, type FloatDTypeOf } from "./_float_dtype.ts";
+import { checkBool, checkChoice, type Mat, toMat, vector } from "./_validation.ts";
 
 /** The power transforms {@linkcode PowerTransformer} offers. */
 export type PowerMethod = "yeo-johnson" | "box-cox";
@@ -48,6 +49,12 @@ const NAME = "PowerTransformer";
  * sums), so the lambdas agree with scikit-learn's to within the optimizer's tolerance
  * (1.48e-8 relative) and usually to the last bits. Then, with `standardize`, a StandardScaler
  * of the transformed data. NaNs are ignored in `fit` and kept by `transform`.
+ *
+ * A float32 input gives a float32 output: the transformed values are rounded to float32 (and
+ * standardized as float32 data). The lambdas are float64 and fitted in float64 on the float32
+ * values; scikit-learn evaluates its objective in float32 arithmetic, whose rounding noise moves
+ * Brent's minimum, so on float32 input its lambdas differ from nd's (and from its own on the
+ * same values as float64) by up to ~1e-3 relative.
  *
  * Fitted attributes: `lambdas`, `nFeaturesIn`.
  *
@@ -127,7 +134,7 @@ export class PowerTransformer extends Estimator {
     return out;
   }
 
-  #fit(X: ArrayLike, transform: boolean): NDArray<"float64"> | null {
+  #fit(X: ArrayLike, transform: boolean): NDArray<"float64" | "float32"> | null {
     const m = this.#check(X, true);
     const { rows, cols, data } = m;
     const lambdas = new Float64Array(cols);
@@ -137,10 +144,10 @@ export class PowerTransformer extends Estimator {
       for (let i = 0, k = j; i < rows; i++, k += cols) if (data[k] === data[k]) col[n++] = data[k];
       lambdas[j] = this.#lambda(col.slice(0, n), j);
     }
-    let result: NDArray<"float64"> | null = null;
+    let result: NDArray<"float64" | "float32"> | null = null;
     let scaler: StandardScaler | null = null;
     if (this.standardize || transform) {
-      const t = matrix(this.#forward(m, lambdas), rows, cols);
+      const t = floatArray(m.dtype, this.#forward(m, lambdas), [rows, cols]);
       if (this.standardize) {
         scaler = new StandardScaler();
         result = transform ? scaler.fitTransform(t) : (scaler.fit(t), null);
@@ -158,33 +165,37 @@ export class PowerTransformer extends Estimator {
     return this;
   }
 
-  /** `fit(X)` then `transform(X)`, transforming X once. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
-    return this.#fit(X, true) as NDArray<"float64">;
+  /** `fit(X)` then `transform(X)`, transforming X once (float32 for float32 input). */
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
+    return this.#fit(X, true) as NDArray<FloatDTypeOf<T>>;
   }
 
-  /** The power transform of each feature with its fitted lambda (then standardized). */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * The power transform of each feature with its fitted lambda (then standardized); float32 for
+   * float32 input.
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = this.#check(X, true);
     this.checkFeatures(m.cols);
-    const t = matrix(this.#forward(m, this.#lambdas), m.rows, m.cols);
-    return this.#scaler ? this.#scaler.transform(t) : t;
+    const t = floatArray(m.dtype, this.#forward(m, this.#lambdas), [m.rows, m.cols]);
+    return (this.#scaler ? this.#scaler.transform(t) : t) as NDArray<FloatDTypeOf<T>>;
   }
 
-  /** Undoes the standardization and the power transform. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /** Undoes the standardization and the power transform (float32 for float32 input). */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     let m = this.#check(X, false);
     this.checkFeatures(m.cols);
     if (this.#scaler) {
-      const s = this.#scaler.inverseTransform(matrix(m.data, m.rows, m.cols));
-      m = { data: s.data as Float64Array, rows: m.rows, cols: m.cols };
+      const s = this.#scaler.inverseTransform(floatArray(m.dtype, m.data, [m.rows, m.cols]));
+      const d = s.data as Float64Array | Float32Array;
+      m = { ...m, data: d instanceof Float64Array ? d : Float64Array.from(d) };
     }
     const out = new Float64Array(m.rows * m.cols);
     const f = this.method === "yeo-johnson" ? yeoJohnsonInverse : boxCoxInverse;
     for (let k = 0; k < out.length; k++) out[k] = f(m.data[k], this.#lambdas[k % m.cols]);
-    return matrix(out, m.rows, m.cols);
+    return floatArray(m.dtype, out, [m.rows, m.cols]) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */

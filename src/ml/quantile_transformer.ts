@@ -18,7 +18,7 @@ import {
   choiceWithoutReplacement,
   type RandomStateLike,
 } from "./_random_state.ts";
-import { allocF64 } from "./_alloc.ts";
+import { allocOut, floatArray, type FloatDTypeOf } from "./_float_dtype.ts";
 import { checkBool, checkChoice, checkInt, matrix, toMat, vector } from "./_validation.ts";
 
 /** Options of {@linkcode QuantileTransformer}. */
@@ -45,13 +45,15 @@ const DEFAULTS: Required<QuantileTransformerOpts> = {
 const NAME = "QuantileTransformer";
 const BOUNDS_THRESHOLD = 1e-7;
 const SPACING1 = 2.220446049250313e-16; // np.spacing(1)
+const BOUNDS_THRESHOLD32 = Math.fround(BOUNDS_THRESHOLD);
 
 /**
  * A non-linear transform that spreads each feature uniformly over [0, 1] (or onto a standard
  * normal): each value is placed on the feature's empirical CDF by interpolating between its
  * `nQuantiles` quantiles, averaging the interpolations from both ends so that repeated values
  * land in the middle of their range, exactly as scikit-learn. NaNs are ignored in `fit` and
- * kept by `transform`; values beyond the fitted range go to the bounds.
+ * kept by `transform`; values beyond the fitted range go to the bounds. A float32 input gives a
+ * float32 output (the quantiles stay float64, NumPy's percentiles of float32 data).
  *
  * Fitted attributes: `quantiles` (nQuantiles × features), `references` (the CDF levels, from
  * 0 to 1), `nQuantiles` (the number actually used: the option capped at the sample count) and
@@ -141,6 +143,7 @@ export class QuantileTransformer extends Estimator {
     const m = toMat(X, NAME);
     rejectInfinity(m.data, NAME);
     const { rows, cols, data } = m;
+    const f32 = m.dtype === "float32";
     const nq = Math.max(1, Math.min(this.#nQuantiles, rows));
     const refs = linspace(0, 1, nq);
     const rs: RandomState | null = this.subsample < rows
@@ -167,7 +170,7 @@ export class QuantileTransformer extends Estimator {
       let prev = -Infinity;
       for (let r = 0; r < nq; r++) {
         // np.nanpercentile(col, references * 100), then np.maximum.accumulate
-        const v = Math.max(prev, percentileSorted(s, refs[r] * 100));
+        const v = Math.max(prev, percentileSorted(s, refs[r] * 100, f32));
         q[r * cols + j] = v;
         prev = v;
       }
@@ -178,13 +181,16 @@ export class QuantileTransformer extends Estimator {
     return this;
   }
 
-  #apply(X: ArrayLike, inverse: boolean): NDArray<"float64"> {
+  #apply(X: ArrayLike, inverse: boolean): NDArray<"float64" | "float32"> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     rejectInfinity(m.data, NAME);
     const { rows, cols, data } = m;
-    const out = allocF64(rows * cols);
+    const out = allocOut(m.dtype, rows * cols);
+    // float32: scikit-learn works on the float32 column, so the bounds are found with float32
+    // arithmetic (the float64 bounds rounded) and the uniform values are float32 before ndtri
+    const f32 = m.dtype === "float32";
     const nq = this.#refs.length, refs = this.#refs;
     const qs = new Float64Array(nq), negQ = new Float64Array(nq), negR = new Float64Array(nq);
     for (let r = 0; r < nq; r++) negR[r] = -refs[nq - 1 - r];
@@ -195,17 +201,27 @@ export class QuantileTransformer extends Estimator {
       for (let r = 0; r < nq; r++) qs[r] = this.#q[r * cols + j];
       for (let r = 0; r < nq; r++) negQ[r] = -qs[nq - 1 - r];
       const q0 = qs[0], q1 = qs[nq - 1];
+      const q032 = Math.fround(q0), q132 = Math.fround(q1);
       for (let i = 0, k = j; i < rows; i++, k += cols) {
         let x = data[k];
         let v: number;
         if (!inverse) {
-          const lower = normal ? x - BOUNDS_THRESHOLD < q0 : x === q0;
-          const upper = normal ? x + BOUNDS_THRESHOLD > q1 : x === q1;
+          let lower: boolean, upper: boolean;
+          if (!f32) {
+            lower = normal ? x - BOUNDS_THRESHOLD < q0 : x === q0;
+            upper = normal ? x + BOUNDS_THRESHOLD > q1 : x === q1;
+          } else if (normal) {
+            lower = Math.fround(x - BOUNDS_THRESHOLD32) < q032;
+            upper = Math.fround(x + BOUNDS_THRESHOLD32) > q132;
+          } else {
+            lower = x === q032;
+            upper = x === q132;
+          }
           v = x !== x ? x : 0.5 * (interp(x, qs, refs) - interp(-x, negQ, negR));
           if (upper) v = 1;
           if (lower) v = 0;
           if (normal) {
-            v = ndtri(v);
+            v = ndtri(f32 ? Math.fround(v) : v);
             v = v < clipMin ? clipMin : v > clipMax ? clipMax : v;
           }
         } else {
@@ -219,22 +235,28 @@ export class QuantileTransformer extends Estimator {
         out[k] = v;
       }
     }
-    return matrix(out, rows, cols);
+    return floatArray(m.dtype, out, [rows, cols]);
   }
 
-  /** Each feature mapped through its fitted CDF onto the output distribution. */
-  transform(X: ArrayLike): NDArray<"float64"> {
-    return this.#apply(X, false);
+  /**
+   * Each feature mapped through its fitted CDF onto the output distribution (float32 for
+   * float32 input).
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
+    return this.#apply(X, false) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** Back-projection to the original space through the fitted quantiles. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
-    return this.#apply(X, true);
+  /**
+   * Back-projection to the original space through the fitted quantiles (float32 for float32
+   * input).
+   */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
+    return this.#apply(X, true) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */

@@ -11,6 +11,7 @@ import { Estimator } from "./_base.ts";
 import { mulAdd, rejectInfinity, subDiv } from "./_column_stats.ts";
 import { ndtri } from "./_normal.ts";
 import { medianSorted, percentileSorted, sortedColumn } from "./_quantiles.ts";
+import { floatArray, type FloatDTypeOf, type OutDType } from "./_float_dtype.ts";
 import { outputFor } from "./_scaler_io.ts";
 import { checkBool, checkNumber, describe, toMat, vector } from "./_validation.ts";
 
@@ -22,7 +23,7 @@ export interface RobustScalerOpts {
   withScaling?: boolean;
   /** The percentiles `[qMin, qMax]` whose difference is the scale, 0 ≤ qMin ≤ qMax ≤ 100 (default [25, 75]). */
   quantileRange?: readonly [number, number];
-  /** False to transform a float64 C-contiguous NDArray in place (default true). */
+  /** False to transform a float64 or float32 C-contiguous NDArray in place (default true). */
   copy?: boolean;
   /** Also divide by the normal distribution's quantile range, so normal data gets variance 1 (default false). */
   unitVariance?: boolean;
@@ -41,7 +42,9 @@ const NAME = "RobustScaler";
 /**
  * Scales with statistics robust to outliers: `(x - center) / scale` where `center` is each
  * feature's median and `scale` the difference of its `quantileRange` percentiles (NumPy's
- * linear percentiles, NaNs ignored), 1 where that difference is zero.
+ * linear percentiles, NaNs ignored), 1 where that difference is zero. Fitted on float32 input,
+ * `center` is float32 and `scale` float64 (NumPy's median and percentiles of float32 data), as
+ * in scikit-learn; a float32 input gives a float32 output.
  *
  * Fitted attributes: `center`, `scale` (null when turned off), `nFeaturesIn`.
  *
@@ -62,12 +65,13 @@ export class RobustScaler extends Estimator {
   readonly withScaling: boolean;
   /** The percentiles whose difference is the scale. */
   readonly quantileRange: readonly [number, number];
-  /** False: transform float64 C-contiguous input in place. */
+  /** False: transform float64 or float32 C-contiguous input in place. */
   readonly copy: boolean;
   /** Scale so that normal data gets unit variance. */
   readonly unitVariance: boolean;
   #center: Float64Array | null = null;
   #scale: Float64Array | null = null;
+  #dtype: OutDType = "float64";
 
   /** A scaler with the given options (all optional). */
   constructor(opts: RobustScalerOpts = {}) {
@@ -105,9 +109,10 @@ export class RobustScaler extends Estimator {
   }
 
   /** Per-feature median (null with `withCentering: false`). */
-  get center(): NDArray<"float64"> | null {
+  get center(): NDArray<"float64" | "float32"> | null {
     this.checkFitted();
-    return this.#center && vector(this.#center);
+    const c = this.#center;
+    return c && floatArray(this.#dtype, c.slice(), [c.length]);
   }
   /** Per-feature quantile range (null with `withScaling: false`). */
   get scale(): NDArray<"float64"> | null {
@@ -123,44 +128,48 @@ export class RobustScaler extends Estimator {
     const scale = this.withScaling ? new Float64Array(m.cols) : null;
     const [qMin, qMax] = this.quantileRange;
     const adjust = this.unitVariance ? ndtri(qMax / 100) - ndtri(qMin / 100) : 1;
+    const f32 = m.dtype === "float32";
     for (let j = 0; j < m.cols; j++) {
       const s = sortedColumn(m.data, m.rows, m.cols, j);
-      if (center) center[j] = medianSorted(s);
+      // float32: the median in float32 (the mean of the middle values rounded), the percentiles
+      // in float64 (NumPy's lerp of float32 values)
+      if (center) center[j] = f32 ? Math.fround(medianSorted(s)) : medianSorted(s);
       if (scale) {
-        let q = percentileSorted(s, qMax) - percentileSorted(s, qMin);
+        let q = percentileSorted(s, qMax, f32) - percentileSorted(s, qMin, f32);
         if (q < 10 * EPS) q = 1; // _handle_zeros_in_scale
         scale[j] = this.unitVariance ? q / adjust : q;
       }
     }
     this.#center = center;
     this.#scale = scale;
+    this.#dtype = m.dtype;
     this.fitted(m.cols);
     return this;
   }
 
-  /** `(X - center) / scale`. */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /** `(X - center) / scale` (float32 for float32 input). */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     subDiv(m.data, m.rows, m.cols, this.#center, this.#scale, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** Undoes the scaling: `X * scale + center`. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /** Undoes the scaling: `X * scale + center` (float32 for float32 input). */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     mulAdd(m.data, m.rows, m.cols, this.#scale, this.#center, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */

@@ -8,17 +8,10 @@
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
+import { floatArray, type FloatDTypeOf, type OutDType } from "./_float_dtype.ts";
 import { infError, nanError } from "./_validation.ts";
 import { medianSorted } from "./_quantiles.ts";
-import {
-  checkBool,
-  checkChoice,
-  describe,
-  type Mat,
-  matrix,
-  toMat,
-  vector,
-} from "./_validation.ts";
+import { checkBool, checkChoice, describe, type Mat, matrix, toMat } from "./_validation.ts";
 
 /** The statistics {@linkcode SimpleImputer} fills with. */
 export type ImputeStrategy = "mean" | "median" | "most_frequent" | "constant";
@@ -55,6 +48,10 @@ const NAME = "SimpleImputer";
  * observed in fit. As scikit-learn: a feature with no observed value is dropped from the output
  * (kept and filled with 0 with `keepEmptyFeatures`; always kept with "constant"), and
  * `addIndicator` appends the missing-value mask of the features that had missing values in fit.
+ * A float32 input gives a float32 output (a number `missingValues` is then compared as a
+ * float32, as NumPy compares it); fitted on float32 input, `statistics` is float32 for
+ * "median" and "constant" and float64 (of float32 sums) for "mean" and "most_frequent", as in
+ * scikit-learn.
  *
  * Fitted attributes: `statistics` (the fill value of each feature, NaN for an empty one),
  * `indicatorFeatures` (the features with an indicator column, or null without `addIndicator`),
@@ -88,6 +85,7 @@ export class SimpleImputer extends Estimator {
   /** Keep features with no observed value. */
   readonly keepEmptyFeatures: boolean;
   #stats: Float64Array = new Float64Array(0);
+  #statsDtype: OutDType = "float64";
   #indicator: number[] | null = null;
 
   /** An imputer with the given options (all optional). */
@@ -136,9 +134,9 @@ export class SimpleImputer extends Estimator {
   }
 
   /** The value each feature's missing entries are replaced with (NaN: an empty feature). */
-  get statistics(): NDArray<"float64"> {
+  get statistics(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return vector(this.#stats.slice());
+    return floatArray(this.#statsDtype, this.#stats.slice(), [this.#stats.length]);
   }
 
   /** The features that get an indicator column (null without `addIndicator`). */
@@ -151,7 +149,9 @@ export class SimpleImputer extends Estimator {
   /** X as a matrix and its missing-value mask; NaN (unless it marks missing) and ±∞ throw. */
   #read(X: ArrayLike): { m: Mat; missing: Uint8Array } {
     const m = toMat(X, NAME);
-    const mv = this.missingValues, nanMissing = mv !== mv;
+    // `X == missing_values` on a float32 X compares in float32: the marker rounded
+    const mv = m.dtype === "float32" ? Math.fround(this.missingValues) : this.missingValues;
+    const nanMissing = mv !== mv;
     const missing = new Uint8Array(m.data.length);
     for (let k = 0; k < m.data.length; k++) {
       const v = m.data[k];
@@ -171,23 +171,29 @@ export class SimpleImputer extends Estimator {
     const stats = new Float64Array(cols);
     const empty = this.keepEmptyFeatures ? 0 : NaN;
     const col = new Float64Array(rows);
+    // float32: NumPy's masked sums (row order) and medians are float32; the mean divides the
+    // float32 sum by the int64 count in float64; the constant is cast to X's dtype
+    const f32 = m.dtype === "float32";
     for (let j = 0; j < cols; j++) {
       if (this.strategy === "constant") {
-        stats[j] = this.fillValue ?? 0;
+        stats[j] = f32 ? Math.fround(this.fillValue ?? 0) : this.fillValue ?? 0;
         continue;
       }
       let n = 0, sum = 0;
       for (let i = 0, k = j; i < rows; i++, k += cols) {
         if (!missing[k]) {
           col[n++] = data[k];
-          sum += data[k]; // np.ma.mean: the masked sum in row order, then / count
+          // np.ma.mean: the masked sum in row order, then / count
+          sum = f32 ? Math.fround(sum + data[k]) : sum + data[k];
         }
       }
       if (n === 0) stats[j] = empty;
       else if (this.strategy === "mean") stats[j] = sum * 1 / n;
       else {
         const s = col.subarray(0, n).sort();
-        stats[j] = this.strategy === "median" ? medianSorted(s) : mostFrequent(s);
+        if (this.strategy === "median") {
+          stats[j] = f32 ? Math.fround(medianSorted(s)) : medianSorted(s);
+        } else stats[j] = mostFrequent(s);
       }
     }
     let indicator: number[] | null = null;
@@ -203,6 +209,9 @@ export class SimpleImputer extends Estimator {
       }
     }
     this.#stats = stats;
+    this.#statsDtype = f32 && (this.strategy === "median" || this.strategy === "constant")
+      ? "float32"
+      : "float64";
     this.#indicator = indicator;
     this.fitted(cols);
     return this;
@@ -215,15 +224,18 @@ export class SimpleImputer extends Estimator {
     return all.filter((j) => this.#stats[j] === this.#stats[j]);
   }
 
-  /** `X` with its missing values imputed (then the indicator columns, with `addIndicator`). */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /**
+   * `X` with its missing values imputed (then the indicator columns, with `addIndicator`);
+   * float32 for float32 input.
+   */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const { m, missing } = this.#read(X);
     this.checkFeatures(m.cols);
     const { rows, cols, data } = m;
     const kept = this.#kept(), ind = this.#indicator ?? [];
     const w = kept.length + ind.length;
-    const out = new Float64Array(rows * w);
+    const out = m.dtype === "float32" ? new Float32Array(rows * w) : new Float64Array(rows * w);
     for (let i = 0; i < rows; i++) {
       const o = i * w, r = i * cols;
       kept.forEach((j, c) => {
@@ -233,17 +245,17 @@ export class SimpleImputer extends Estimator {
         out[o + kept.length + c] = missing[r + j];
       });
     }
-    return matrix(out, rows, w);
+    return floatArray(m.dtype, out, [rows, w]) as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
   /**
    * Puts `missingValues` back where the indicator columns mark them (only with `addIndicator`,
-   * as in scikit-learn).
+   * as in scikit-learn); float64 whatever the input, as scikit-learn's.
    */
   inverseTransform(X: ArrayLike): NDArray<"float64"> {
     this.checkFitted();

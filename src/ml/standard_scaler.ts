@@ -8,6 +8,7 @@
 import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
+import type { FloatDTypeOf } from "./_float_dtype.ts";
 import { centeredMoments, columnSums, mulAdd, nanColumnSums, subDiv } from "./_column_stats.ts";
 import { outputFor, samplesSeen } from "./_scaler_io.ts";
 import { checkBool, toMat, vector } from "./_validation.ts";
@@ -19,7 +20,7 @@ export interface StandardScalerOpts {
   /** Divide by the standard deviation (default true). */
   withStd?: boolean;
   /**
-   * False to transform a float64 C-contiguous NDArray in place (and return it), as
+   * False to transform a float64 or float32 C-contiguous NDArray in place (and return it), as
    * scikit-learn's `copy=False`; other inputs are copied anyway. Default true.
    */
   copy?: boolean;
@@ -35,7 +36,8 @@ const NAME = "StandardScaler";
  * and kept by `transform`; a feature whose variance is zero (or within rounding of zero) gets
  * `scale` 1; `partialFit` updates the statistics chunk by chunk (Chan, Golub and LeVeque's
  * pairwise update), so fitting the chunks of a memmap (`nd.io.chunks`) equals `fit` on the
- * whole; `fit` returns `this`.
+ * whole; `fit` returns `this`. A float32 input gives a float32 output; the statistics are
+ * float64 whatever the input (computed in float64, as scikit-learn does).
  *
  * Fitted attributes: `mean`, `var`, `scale` (null when `withMean`/`withStd` turn them off, as
  * scikit-learn's `None`), `nSamplesSeen` (a number, or the int64 count per feature when NaNs
@@ -57,7 +59,7 @@ export class StandardScaler extends Estimator {
   readonly withMean: boolean;
   /** Divide by the standard deviation. */
   readonly withStd: boolean;
-  /** False: transform float64 C-contiguous input in place. */
+  /** False: transform float64 or float32 C-contiguous input in place. */
   readonly copy: boolean;
   #mean: Float64Array | null = null;
   #var: Float64Array | null = null;
@@ -170,29 +172,29 @@ export class StandardScaler extends Estimator {
     this.fitted(cols);
   }
 
-  /** `(X - mean) / scale` for each feature (NaN stays NaN). */
-  transform(X: ArrayLike): NDArray<"float64"> {
+  /** `(X - mean) / scale` for each feature (NaN stays NaN); float32 for float32 input. */
+  transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     subDiv(m.data, m.rows, m.cols, this.withMean ? this.#mean : null, this.#scale, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
-  fitTransform(X: ArrayLike): NDArray<"float64"> {
+  fitTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     return this.fit(X).transform(X);
   }
 
-  /** Undoes the scaling: `X * scale + mean`. */
-  inverseTransform(X: ArrayLike): NDArray<"float64"> {
+  /** Undoes the scaling: `X * scale + mean` (float32 for float32 input). */
+  inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
     this.checkFitted();
     const m = toMat(X, NAME);
     this.checkFeatures(m.cols);
     const { out, result } = outputFor(X, m, this.copy);
     mulAdd(m.data, m.rows, m.cols, this.#scale, this.withMean ? this.#mean : null, out, NAME);
-    return result();
+    return result() as NDArray<FloatDTypeOf<T>>;
   }
 
   /** The fitted attributes for the Jupyter display. */
