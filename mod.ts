@@ -72,6 +72,8 @@ export type {
   Trim,
 } from "./src/core/print.ts";
 export { displayBundle } from "./src/core/display.ts";
+export { mallocInfo } from "./src/core/malloc_tuning.ts";
+export type { MallocInfo } from "./src/core/malloc_tuning.ts";
 export * from "./src/ops/reduce/mod.ts";
 export { around, round } from "./src/ops/round.ts";
 export { clip } from "./src/ops/clip.ts";

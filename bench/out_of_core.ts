@@ -39,9 +39,16 @@ console.log(
 // allocates almost nothing, and memory stays flat.
 const colShift = nd.arange(cols).astype("float64");
 const scratch = nd.empty([chunkRows, cols]);
+const rowIndex = nd.arange(chunkRows).astype("float64").reshape([-1, 1]);
+const rowScratch = nd.empty([chunkRows, 1]);
 function fill(c: nd.NDArray, start: number): void {
-  const r = nd.arange(start, start + c.shape[0]).astype("float64").div(1000).reshape([-1, 1]);
-  const tmp = scratch.slice(`0:${c.shape[0]}`);
+  const k = c.shape[0];
+  // r = (start + i) / 1000 for the chunk's rows, computed into reused arrays: a chunk loop that
+  // allocates a few arrays per chunk leaves hundreds of MB of garbage between collections.
+  const r = rowScratch.slice(`0:${k}`);
+  nd.add(rowIndex.slice(`0:${k}`), start, { out: r });
+  nd.divide(r, 1000, { out: r });
+  const tmp = scratch.slice(`0:${k}`);
   nd.add(r, colShift, { out: tmp });
   nd.sin(tmp, { out: tmp });
   nd.add(tmp, colShift, { out: c });

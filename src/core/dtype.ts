@@ -9,6 +9,8 @@
  * @module
  */
 
+import { noteAllocation } from "./malloc_tuning.ts";
+
 /** The name of an element type, as NumPy spells it. */
 export type DType =
   | "float64"
@@ -214,6 +216,7 @@ export function checkDType(x: unknown, where: string): DType {
  * ```
  */
 export function allocate<D extends DType>(dtype: D, n: number): DTypeMap[D] {
+  if (n >= 1 << 17) noteAllocation(n * DTYPES[dtype].itemsize);
   return new CTORS[dtype](n * DTYPES[dtype].lanes) as DTypeMap[D];
 }
 
