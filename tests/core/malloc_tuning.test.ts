@@ -2,7 +2,7 @@
 // allocation when the ffi permission is granted, and not otherwise; ND_MALLOC=system opts out.
 // Each case runs in a child process, since the tuning is once per process.
 import assert from "node:assert/strict";
-import * as nd from "../../mod.ts";
+import type * as nd from "../../mod.ts";
 
 const root = new URL("../../", import.meta.url).pathname;
 
