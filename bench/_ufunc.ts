@@ -119,6 +119,21 @@ export const UFUNC: Workload[] = [
     },
   },
   {
+    id: "swish_10m_parallel_fastmath",
+    title:
+      "swish 10M float64 via nd.ufunc({ parallel: true, fastmath: true }), new shared output " +
+      "(numba: target='parallel', fastmath=True)",
+    suite: "ufunc",
+    target: 1.0,
+    impls: {
+      nd: () => {
+        const swish = ufunc(swishFn, { parallel: true, fastmath: true });
+        const x = toShared(vec(f64(N, 1)));
+        return () => swish(x);
+      },
+    },
+  },
+  {
     id: "swish_10m_numpy",
     title: "swish 10M float64 as an nd expression (NumPy: the same expression)",
     suite: "ufunc",

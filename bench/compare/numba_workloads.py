@@ -45,6 +45,11 @@ def swish_parallel(x):
     return x / (1.0 + np.exp(-x))
 
 
+@numba.vectorize(["float64(float64)"], target="parallel", fastmath=True)
+def swish_parallel_fastmath(x):
+    return x / (1.0 + np.exp(-x))
+
+
 @numba.vectorize(["float64(float64)"])
 def clip_serial(x):
     return -1.0 if x < -1.0 else (1.0 if x > 1.0 else x)
@@ -80,6 +85,11 @@ def swish_10m_parallel_out():
     return lambda: swish_parallel(x, out=out)
 
 
+def swish_10m_parallel_fastmath():
+    x = uniform(N, 1)
+    return lambda: swish_parallel_fastmath(x)
+
+
 def swish_10m_numpy():
     x = uniform(N, 1)
     return lambda: x / (1 + np.exp(-x))
@@ -109,6 +119,7 @@ WORKLOADS = {
     "swish_10m_fastmath_out": swish_10m_fastmath_out,
     "swish_10m_parallel": swish_10m_parallel,
     "swish_10m_parallel_out": swish_10m_parallel_out,
+    "swish_10m_parallel_fastmath": swish_10m_parallel_fastmath,
     "swish_10m_numpy": swish_10m_numpy,
     "swish_10m_frompyfunc": swish_10m_frompyfunc,
     "clip_10m": clip_10m,
