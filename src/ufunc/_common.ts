@@ -51,17 +51,26 @@ export function reducesInnermost(a: NDArray, axes: readonly number[]): boolean {
   return axes.includes(fastest);
 }
 
+/**
+ * The `TypeError` of a ufunc method whose ufunc returned JS values where the method needs an
+ * NDArray (a `frompyfunc` ufunc with results that fit no dtype): its own class, so that
+ * `frompyfunc` can tell it from other errors and take its object-array path instead.
+ */
+export class NotAnArrayResult extends TypeError {}
+
+/** `r` as an NDArray, or {@link NotAnArrayResult} naming what the ufunc returned instead. */
+export function expectArray(r: unknown, where: string): NDArray {
+  if (r instanceof NDArray) return r;
+  throw new NotAnArrayResult(
+    `${where}: the ufunc must return an NDArray here, got ${
+      Array.isArray(r) ? "a JS array" : typeof r
+    }`,
+  );
+}
+
 /** Calls the ufunc on two arrays and checks that it returned an NDArray. */
 export function apply(core: UfuncCore, x: NDArray, y: NDArray, where: string): NDArray {
-  const r = core.call(x, y);
-  if (!(r instanceof NDArray)) {
-    throw new TypeError(
-      `${where}: the ufunc must return an NDArray here, got ${
-        Array.isArray(r) ? "a JS array" : typeof r
-      }`,
-    );
-  }
-  return r;
+  return expectArray(core.call(x, y), where);
 }
 
 /**

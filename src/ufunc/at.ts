@@ -15,7 +15,7 @@ import { slice } from "../core/indexing.ts";
 import type { Index } from "../core/_index_types.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { UfuncAtIndices } from "../ops/ufunc.ts";
-import { typedLoops, type UfuncCore } from "./_common.ts";
+import { expectArray, typedLoops, type UfuncCore } from "./_common.ts";
 import { weakKind } from "../core/promotion.ts";
 
 const isIndexScalar = (v: unknown): boolean => typeof v === "number" || typeof v === "bigint";
@@ -198,21 +198,15 @@ export function ufuncAt(core: UfuncCore, a: NDArray, indices: UfuncAtIndices, b?
     const slots = ks.map((k) => slot[k]);
     const cur = new NDArray(a.dtype, allocate(a.dtype, ks.length), [ks.length]);
     move(cur.data, null, work.data, slots, ks.length, lanes);
-    let res: NDArray;
-    if (scalarB) res = call(cur, b as number);
+    let r: unknown;
+    if (scalarB) r = call(cur, b as number);
     else if (vals) {
       const bl = DTYPES[vals.dtype].lanes;
       const bk = new NDArray(vals.dtype, allocate(vals.dtype, ks.length), [ks.length]);
       move(bk.data, null, vals.data, ks, ks.length, bl);
-      res = call(cur, bk);
-    } else res = call(cur);
-    if (!(res instanceof NDArray)) {
-      throw new TypeError(
-        `${where}: the ufunc must return an NDArray here, got ${
-          Array.isArray(res) ? "a JS array" : typeof res
-        }`,
-      );
-    }
+      r = call(cur, bk);
+    } else r = call(cur);
+    const res = expectArray(r, where);
     const back = res.dtype === a.dtype ? copy(res) : copy(res, a.dtype);
     move(work.data, slots, back.data, null, ks.length, lanes);
   }

@@ -11,6 +11,7 @@ import { shapeSize } from "../core/shape.ts";
 import type { Ufunc, UfuncAccumulateOpts, UfuncOpts, UfuncReduceOpts } from "../ops/ufunc.ts";
 
 import { type UfuncCall, withProtocol } from "./protocol.ts";
+import { NotAnArrayResult } from "./_common.ts";
 import {
   objectAccumulate,
   objectOuter,
@@ -264,7 +265,7 @@ function objectMethods(u: PyUfunc, f: (x: unknown, y: unknown) => unknown): void
     try {
       return num();
     } catch (e) {
-      if (e instanceof TypeError && e.message.includes("must return an NDArray here")) {
+      if (e instanceof NotAnArrayResult) {
         return obj() as T;
       }
       throw e;
