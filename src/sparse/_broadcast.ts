@@ -3,28 +3,14 @@
 // broadcast (a 1×1, 1×n or m×1 operand), with SciPy 1.17's result formats and dtypes.
 import type { NDArray } from "../core/ndarray.ts";
 import { broadcastTo } from "../core/views.ts";
+import { fmtShape } from "../core/shape.ts";
 import { multiply as ndMultiply } from "../ops/elementwise.ts";
 import { sum as ndSum } from "../ops/reduce/mod.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
 import { newCsr } from "./_factory.ts";
 import { checkSparseDType, gather, MAX_INDEX, wrapData } from "./_values.ts";
-import { expandIndptr } from "./_kernels_convert.ts";
-
-function shapeText(s: readonly number[]): string {
-  return `[${s.join(",")}]`;
-}
-
-/** The row and column of every stored entry, in storage order. */
-function coordinates(a: SparseMatrix): { rows: Int32Array; cols: Int32Array } {
-  if (a.format === "coo") {
-    const c = a as unknown as { row: Int32Array; col: Int32Array };
-    return { rows: c.row, cols: c.col };
-  }
-  const c = a as Compressed;
-  const major = expandIndptr(c.indptr, c.nMajor);
-  return a.format === "csr" ? { rows: major, cols: c.indices } : { rows: c.indices, cols: major };
-}
+import { coordinatesOf } from "./_convert.ts";
 
 /**
  * The dense values of `x` (broadcast to `a`'s shape) at `a`'s stored entries, as a 1-D array
@@ -36,11 +22,11 @@ export function denseAtEntries(a: SparseMatrix, x: NDArray, where: string): NDAr
     X = broadcastTo(x, a.shape);
   } catch {
     throw new TypeError(
-      `${where}: cannot broadcast a dense operand of shape ${shapeText(x.shape)} to the ` +
-        `matrix shape ${shapeText(a.shape)}`,
+      `${where}: cannot broadcast a dense operand of shape ${fmtShape(x.shape)} to the ` +
+        `matrix shape ${fmtShape(a.shape)}`,
     );
   }
-  const { rows, cols } = coordinates(a);
+  const { rows, cols } = coordinatesOf(a);
   const n = rows.length, pos = new Int32Array(n);
   const [s0, s1] = X.strides, o = X.offset;
   for (let k = 0; k < n; k++) pos[k] = o + rows[k] * s0 + cols[k] * s1;
@@ -154,7 +140,7 @@ export function multiplyBroadcast(a: SparseMatrix, b: SparseMatrix, where: strin
   if (bn === 1 && am === bm) return scaledBy(a, b, "csr", where);
   if (an === 1 && am === bm) return scaledBy(b, a, "csr", where);
   throw new TypeError(
-    `${where}: shapes ${shapeText(a.shape)} and ${shapeText(b.shape)} cannot be broadcast ` +
+    `${where}: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} cannot be broadcast ` +
       "together",
   );
 }

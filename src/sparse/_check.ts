@@ -37,16 +37,11 @@ export function extent(a: Int32Array, n = a.length): number {
   return mx + 1;
 }
 
-/** Names of the two axes of a compressed format: the one indptr runs over, then the other. */
-export interface AxisNames {
-  major: "rows" | "columns";
-  minor: "rows" | "columns";
-}
-
 /**
  * Checks a compressed structure: `indptr` has `nMajor + 1` entries, starts at 0, never
  * decreases and ends at `nnz` (at most the number of indices), and every index of the first
  * `nnz` lies in `[0, nMinor)`. `dataLength` must equal the number of indices. Returns `nnz`.
+ * `rowsMajor`: indptr runs over the rows (CSR), else over the columns (CSC).
  */
 export function checkCompressed(
   indices: Int32Array,
@@ -54,12 +49,13 @@ export function checkCompressed(
   dataLength: number,
   nMajor: number,
   nMinor: number,
-  names: AxisNames,
+  rowsMajor: boolean,
   where: string,
 ): number {
+  const [major, minor] = rowsMajor ? ["rows", "columns"] : ["columns", "rows"];
   if (indptr.length !== nMajor + 1) {
     throw new TypeError(
-      `${where}: indptr has length ${indptr.length}, expected ${nMajor + 1} (${names.major} + 1)`,
+      `${where}: indptr has length ${indptr.length}, expected ${nMajor + 1} (${major} + 1)`,
     );
   }
   if (dataLength !== indices.length) {
@@ -84,7 +80,7 @@ export function checkCompressed(
       `${where}: indptr ends at ${nnz} but there are only ${indices.length} indices`,
     );
   }
-  checkRange(indices, nnz, nMinor, "indices", names.minor, where);
+  checkRange(indices, nnz, nMinor, "indices", minor, where);
   return nnz;
 }
 

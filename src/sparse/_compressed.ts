@@ -1,12 +1,11 @@
 // What CSR and CSC share: `data`, `indices`, `indptr` over a major axis (rows for CSR,
 // columns for CSC), the canonical-format flags and the in-place canonicalisation methods.
-import { NDArray } from "../core/ndarray.ts";
+import type { NDArray } from "../core/ndarray.ts";
 import type { DType } from "../core/dtype.ts";
-import { copy } from "../core/copy.ts";
 import { SparseMatrix } from "./_base.ts";
 import { type OrderFlags, type Shape2, TRUSTED } from "./_factory.ts";
-import { type AxisNames, checkCompressed, checkShape2 } from "./_check.ts";
-import { checkSparseDType, gather, lanesOf, segmentSum, wrapData } from "./_values.ts";
+import { checkCompressed, checkShape2 } from "./_check.ts";
+import { checkDataPart, gather, lanesOf, segmentSum, withDataValues, wrapData } from "./_values.ts";
 import {
   findDuplicates,
   nonzeroEntries,
@@ -17,6 +16,8 @@ import {
 
 /** The CSR/CSC base: compressed major segments of minor indices. */
 export abstract class Compressed<D extends DType = DType> extends SparseMatrix<D> {
+  /** `"csr"` or `"csc"`. */
+  abstract override readonly format: "csr" | "csc";
   #data: NDArray<D>;
   #indices: Int32Array;
   #indptr: Int32Array;
@@ -37,28 +38,11 @@ export abstract class Compressed<D extends DType = DType> extends SparseMatrix<D
     super(flags[TRUSTED] ? shape : checkShape2(shape, "sparse"));
     if (!flags[TRUSTED]) {
       const where = (this as { format: string }).format;
-      if (!(data instanceof NDArray)) throw new TypeError(`${where}: data must be an NDArray`);
-      checkSparseDType(data.dtype, where);
-      if (
-        data.ndim !== 1 || data.offset !== 0 || !data.flags.cContiguous ||
-        data.data.length !== data.size * lanesOf(data.dtype)
-      ) {
-        throw new TypeError(
-          `${where}: data must be a 1-D NDArray that owns its whole buffer: use ${where}() to convert`,
-        );
-      }
+      checkDataPart(data, where);
       if (!(indices instanceof Int32Array) || !(indptr instanceof Int32Array)) {
         throw new TypeError(`${where}: indices and indptr must be Int32Arrays`);
       }
-      const [nMajor, nMinor] = this.majorMinor(this.shape);
-      checkCompressed(indices, indptr, data.size, nMajor, nMinor, this.axisNames(), where);
-      if (indptr[nMajor] !== indices.length) {
-        throw new RangeError(
-          `${where}: indptr ends at ${
-            indptr[nMajor]
-          } but there are ${indices.length} indices: use ${where}() to trim them`,
-        );
-      }
+      this.#checkStructure(indices, indptr, data.size, `: use ${where}() to trim them`);
     }
     this.#data = data;
     this.#indices = indices;
@@ -67,10 +51,6 @@ export abstract class Compressed<D extends DType = DType> extends SparseMatrix<D
     this.#sorted = flags.canonical ? true : flags.sorted;
   }
 
-  /** `[major, minor]` extents of a shape: `[rows, cols]` for CSR, `[cols, rows]` for CSC. */
-  protected abstract majorMinor(shape: Shape2): [number, number];
-  /** The axis names used in error messages. */
-  protected abstract axisNames(): AxisNames;
   /** A matrix of this format from valid parts. */
   protected abstract make<T extends DType>(
     data: NDArray<T>,
@@ -98,11 +78,11 @@ export abstract class Compressed<D extends DType = DType> extends SparseMatrix<D
   }
   /** Number of segments (rows for CSR, columns for CSC). */
   get nMajor(): number {
-    return this.majorMinor(this.shape)[0];
+    return this.shape[this.format === "csr" ? 0 : 1];
   }
   /** Extent of the indices (columns for CSR, rows for CSC). */
   get nMinor(): number {
-    return this.majorMinor(this.shape)[1];
+    return this.shape[this.format === "csr" ? 1 : 0];
   }
   /** What is known of the index order (for the kernels; the flags carry over to copies). */
   get orderFlags(): OrderFlags {
@@ -177,44 +157,33 @@ export abstract class Compressed<D extends DType = DType> extends SparseMatrix<D
 
   /** Checks the structure fully (after the arrays were changed by hand, say). */
   check(): this {
-    const [nMajor, nMinor] = this.majorMinor(this.shape);
-    checkCompressed(
-      this.#indices,
-      this.#indptr,
-      this.#data.size,
-      nMajor,
-      nMinor,
-      this.axisNames(),
-      this.format,
-    );
-    if (this.#indptr[nMajor] !== this.#indices.length) {
+    this.#checkStructure(this.#indices, this.#indptr, this.#data.size, "");
+    return this;
+  }
+
+  /** `checkCompressed`, and `indptr` must end at the last index (`hint` ends the message). */
+  #checkStructure(indices: Int32Array, indptr: Int32Array, size: number, hint: string): void {
+    const nMajor = this.nMajor, csr = this.format === "csr";
+    checkCompressed(indices, indptr, size, nMajor, this.nMinor, csr, this.format);
+    if (indptr[nMajor] !== indices.length) {
       throw new RangeError(
         `${this.format}: indptr ends at ${
-          this.#indptr[nMajor]
-        } but there are ${this.#indices.length} indices`,
+          indptr[nMajor]
+        } but there are ${indices.length} indices${hint}`,
       );
     }
-    return this;
   }
 
   /** The same structure with new values (sharing the index arrays). */
   withData<T extends DType>(data: NDArray<T>): Compressed<T> {
-    if (data.ndim !== 1 || data.size !== this.nnz) {
-      throw new TypeError(
-        `withData: data must be 1-D with ${this.nnz} values, got shape [${data.shape.join(",")}]`,
-      );
-    }
-    checkSparseDType(data.dtype, "withData");
-    const own = data.offset === 0 && data.data.length === data.size * lanesOf(data.dtype) &&
-      data.flags.cContiguous;
-    const d = own ? data : copy(data);
+    const d = withDataValues(data, this.nnz);
     return this.make(d, this.#indices, this.#indptr, this.shape, this.orderFlags);
   }
 
   /** A deep copy. */
   copy(): Compressed<D> {
     return this.make(
-      new NDArray(this.dtype, this.#data.data.slice() as never, [this.nnz]),
+      wrapData(this.dtype, this.#data.data.slice(), this.nnz) as NDArray<D>,
       this.#indices.slice(),
       this.#indptr.slice(),
       this.shape,

@@ -1,6 +1,7 @@
 // Conversions between the formats on the level of parts, for any dtype: float64 values move
 // inside the kernels; other dtypes follow through the permutation the kernels return.
 import type { NDArray } from "../core/ndarray.ts";
+import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
 import type { OrderFlags } from "./_factory.ts";
 import { gather, segmentSum, wrapData } from "./_values.ts";
@@ -49,6 +50,21 @@ export function swapCompressed(m: Compressed): Parts {
 /** The major coordinate of every entry of a compressed matrix (rows of CSR, cols of CSC). */
 export function majorOfEntries(m: Compressed): Int32Array {
   return expandIndptr(m.indptr, m.nMajor);
+}
+
+/** The row and column of every stored entry, in storage order (COO's arrays are shared). */
+export function coordinatesOf(a: SparseMatrix): { rows: Int32Array; cols: Int32Array } {
+  if (a.format === "coo") {
+    const c = a as unknown as { row: Int32Array; col: Int32Array };
+    return { rows: c.row, cols: c.col };
+  }
+  const c = a as Compressed, major = majorOfEntries(c);
+  return a.format === "csr" ? { rows: major, cols: c.indices } : { rows: c.indices, cols: major };
+}
+
+/** The compressed form to read from: CSR/CSC as they are, COO converted to CSR. */
+export function asCompressed(a: SparseMatrix): Compressed {
+  return (a.format === "csc" ? a : a.tocsr()) as Compressed;
 }
 
 /**

@@ -70,6 +70,18 @@ export function newCsc(
   return (FACTORY.csc ?? missing("CSC"))(data, indices, indptr, shape, flags);
 }
 
+/** A CSR or CSC matrix from valid parts (not checked). */
+export function newCompressed(
+  format: "csr" | "csc",
+  data: NDArray,
+  indices: Int32Array,
+  indptr: Int32Array,
+  shape: Shape2,
+  flags?: OrderFlags,
+): CSR | CSC {
+  return (format === "csr" ? newCsr : newCsc)(data, indices, indptr, shape, flags);
+}
+
 /** A COO matrix from valid parts (not checked). */
 export function newCoo(
   data: NDArray,

@@ -4,7 +4,7 @@ import type { DType } from "../core/dtype.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { emptyData, lanesOf, toData, toIndex, wrapData } from "./_values.ts";
 import type { Shape2 } from "./_factory.ts";
-import { type AxisNames, checkCompressed, checkCoo, checkShape2, extent } from "./_check.ts";
+import { checkCompressed, checkCoo, checkShape2, extent } from "./_check.ts";
 
 /** The arguments of `csr()` and `csc()`. */
 export interface CompressedInit {
@@ -42,13 +42,12 @@ function isRecord(x: unknown): boolean {
   return typeof x === "object" && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
 }
 
-/** Checked CSR/CSC parts: `major` says whether indptr runs over rows (CSR) or columns. */
+/** Checked CSR/CSC parts: for CSR indptr runs over the rows, for CSC over the columns. */
 export function compressedParts(
   init: CompressedInit,
-  rowsMajor: boolean,
-  names: AxisNames,
-  where: string,
+  where: "csr" | "csc",
 ): { data: NDArray; indices: Int32Array; indptr: Int32Array; shape: Shape2 } {
+  const rowsMajor = where === "csr";
   if (!isRecord(init)) {
     throw new TypeError(
       `${where}: expected { data, indices, indptr, shape }, got ${
@@ -87,7 +86,7 @@ export function compressedParts(
     shape = checkShape2(rowsMajor ? [nMajor, nMinor] : [nMinor, nMajor], where);
   }
   const nMajor = rowsMajor ? shape[0] : shape[1], nMinor = rowsMajor ? shape[1] : shape[0];
-  const nnz = checkCompressed(indices, indptr, data.shape[0], nMajor, nMinor, names, where);
+  const nnz = checkCompressed(indices, indptr, data.shape[0], nMajor, nMinor, rowsMajor, where);
   if (nnz < indices.length) {
     // SciPy's prune: entries past indptr[-1] are not part of the matrix
     return {

@@ -6,6 +6,7 @@
 // Temporaries live in the kept scratch buffer (_scratch.ts). Each has a float64 version that moves the values along and an index-only version that
 // returns the permutation, for the other dtypes (see gather/segmentSum in _values.ts).
 
+import type { TypedArray } from "../core/dtype.ts";
 import { align8, scratch } from "./_scratch.ts";
 import { allocInt32, allocOut } from "./_alloc.ts";
 
@@ -106,7 +107,7 @@ export function cooToCompressedF64(
  * The first `n` elements: a view when it keeps at least half of the array (SciPy's
  * `_prune_array` rule), else a compact copy.
  */
-export function trim<T extends Int32Array | Float64Array>(a: T, n: number): T {
+export function trim<T extends TypedArray>(a: T, n: number): T {
   if (n === a.length) return a;
   return (2 * n >= a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
 }

@@ -69,7 +69,7 @@ function spmmSource(k: number): string {
   return lines.join("\n");
 }
 
-/** CSR × dense (k columns), float64. */
+/** CSR × dense (k columns), float64 (k = 1: {@linkcode csrSpmvF64}). */
 export function csrSpmmF64(
   m: number,
   k: number,
@@ -79,6 +79,10 @@ export function csrSpmmF64(
   x: Float64Array,
   y: Float64Array,
 ): void {
+  if (k === 1) {
+    csrSpmvF64(m, indptr, indices, data, x, y);
+    return;
+  }
   if (k <= SPMM_GEN_MAX) {
     let f = SPMM_CACHE.get(k);
     if (f === undefined) {

@@ -2,7 +2,14 @@
 // 1-D data NDArray and Int32Array indices, and the small dtype-generic loops (gather, summing
 // runs) that the structural kernels leave to the values.
 import { NDArray } from "../core/ndarray.ts";
-import { allocate, type DType, DTYPES, isDType, type TypedArray } from "../core/dtype.ts";
+import {
+  allocate,
+  type DType,
+  DTYPE_NAMES,
+  DTYPES,
+  isDType,
+  type TypedArray,
+} from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
 import { astype, copy } from "../core/copy.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
@@ -11,21 +18,9 @@ import type { ArrayLike } from "../core/_array_like.ts";
 export type SparseDType = Exclude<DType, "float16">;
 
 /** The dtypes of sparse data, in NumPy's order. */
-export const SPARSE_DTYPES: readonly SparseDType[] = [
-  "bool",
-  "int8",
-  "uint8",
-  "int16",
-  "uint16",
-  "int32",
-  "uint32",
-  "int64",
-  "uint64",
-  "float32",
-  "float64",
-  "complex64",
-  "complex128",
-];
+export const SPARSE_DTYPES: readonly SparseDType[] = DTYPE_NAMES.filter(
+  (d): d is SparseDType => d !== "float16",
+);
 
 /** Throws unless `dtype` is one sparse matrices hold. */
 export function checkSparseDType(dtype: unknown, where: string): SparseDType {
@@ -84,6 +79,47 @@ export function wrapData(dtype: DType, data: TypedArray, n: number): NDArray {
   return new NDArray(dtype, data as never, [n]);
 }
 
+/** Whether `a` is C-contiguous and owns its whole buffer from offset 0. */
+function ownsBuffer(a: NDArray): boolean {
+  return a.offset === 0 && a.flags.cContiguous && a.data.length === a.size * lanesOf(a.dtype);
+}
+
+/** Checks the `data` a matrix constructor is given: a 1-D NDArray owning its whole buffer. */
+export function checkDataPart(data: unknown, where: string): void {
+  if (!(data instanceof NDArray)) throw new TypeError(`${where}: data must be an NDArray`);
+  checkSparseDType(data.dtype, where);
+  if (data.ndim !== 1 || !ownsBuffer(data)) {
+    throw new TypeError(
+      `${where}: data must be a 1-D NDArray that owns its whole buffer: use ${where}() to convert`,
+    );
+  }
+}
+
+/** The new values of `withData`: 1-D with `nnz` values, copied unless they own their buffer. */
+export function withDataValues<T extends DType>(data: NDArray<T>, nnz: number): NDArray<T> {
+  if (data.ndim !== 1 || data.size !== nnz) {
+    throw new TypeError(
+      `withData: data must be 1-D with ${nnz} values, got shape [${data.shape.join(",")}]`,
+    );
+  }
+  checkSparseDType(data.dtype, "withData");
+  return ownsBuffer(data) ? data : copy(data);
+}
+
+/** The values of `parts` one after the other, cast to `dtype`. */
+export function concatData(parts: readonly NDArray[], dtype: DType): NDArray {
+  const total = parts.reduce((s, p) => s + p.size, 0);
+  const out = allocate(dtype, total);
+  let o = 0;
+  for (const p of parts) {
+    const d = castData(p, dtype);
+    // deno-lint-ignore no-explicit-any
+    (out as any).set(d.data as any, o);
+    o += d.data.length;
+  }
+  return wrapData(dtype, out, total);
+}
+
 /**
  * An index array (`row`, `col`, `indices`, `indptr`) as an Int32Array: an Int32Array is used
  * as is unless `copyIndex`; other integer inputs are converted after a range check.
@@ -104,38 +140,24 @@ export function toIndex(x: unknown, name: string, copyIndex: boolean, where: str
     throw new TypeError(`${where}: ${name} must be 1-D, got shape [${a.shape.join(",")}]`);
   }
   const k = DTYPES[a.dtype].kind;
-  const n = a.shape[0];
-  const out = new Int32Array(n);
+  if (k !== "i" && k !== "u" && k !== "f") {
+    throw new TypeError(`${where}: ${name} must be an integer array, got dtype ${a.dtype}`);
+  }
+  const n = a.shape[0], out = new Int32Array(n);
   const src = a.data, s = a.strides[0], o = a.offset;
-  if (k === "i" || k === "u") {
-    for (let i = 0; i < n; i++) {
-      const v = Number(src[o + i * s]);
-      if (v > MAX_INDEX || v < -MAX_INDEX - 1) {
-        throw new RangeError(
-          `${where}: ${name}[${i}] = ${v} does not fit the int32 indices sparse matrices use`,
-        );
-      }
-      out[i] = v;
+  for (let i = 0; i < n; i++) {
+    const v = Number(src[o + i * s]);
+    if (k === "f" && !Number.isInteger(v)) {
+      throw new TypeError(`${where}: ${name} must hold integers, got ${v} at ${i}`);
     }
-    return out;
-  }
-  if (k === "f" && n === 0) return out;
-  if (k === "f") {
-    for (let i = 0; i < n; i++) {
-      const v = src[o + i * s] as number;
-      if (!Number.isInteger(v)) {
-        throw new TypeError(`${where}: ${name} must hold integers, got ${v} at ${i}`);
-      }
-      if (v > MAX_INDEX || v < -MAX_INDEX - 1) {
-        throw new RangeError(
-          `${where}: ${name}[${i}] = ${v} does not fit the int32 indices sparse matrices use`,
-        );
-      }
-      out[i] = v;
+    if (v > MAX_INDEX || v < -MAX_INDEX - 1) {
+      throw new RangeError(
+        `${where}: ${name}[${i}] = ${v} does not fit the int32 indices sparse matrices use`,
+      );
     }
-    return out;
+    out[i] = v;
   }
-  throw new TypeError(`${where}: ${name} must be an integer array, got dtype ${a.dtype}`);
+  return out;
 }
 
 /** Typed-array slots per element of `dtype` (2 for complex). */
@@ -232,7 +254,7 @@ export function segmentSum(
     }
     return out;
   }
-  const zero = DTYPES[dtype].bigint ? 0n : 0;
+  const zero = zeroOf(dtype);
   for (let t = 0; t < nOut; t++) {
     let v = zero;
     for (let q = seg[t], e = seg[t + 1]; q < e; q++) v += s[perm[q]];

@@ -3,8 +3,8 @@
 // m×1 operand broadcasts, see _broadcast.ts), div, power, neg. Values go through nd's own
 // ufuncs, so dtypes promote as NumPy's do (int8 + uint8 → int16 ...).
 import { NDArray } from "../core/ndarray.ts";
-import { DTYPES } from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
+import { fmtShape } from "../core/shape.ts";
 import { astype } from "../core/copy.ts";
 import {
   add as ndAdd,
@@ -18,7 +18,8 @@ import type { ArrayLike, Scalar } from "../core/_array_like.ts";
 import type { DType } from "../core/dtype.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
-import { newCsc, newCsr } from "./_factory.ts";
+import { newCompressed } from "./_factory.ts";
+import { asCompressed } from "./_convert.ts";
 import { checkSparseDType, gather, gatherOrZero, wrapData } from "./_values.ts";
 import { intersectMerge, type Merged, unionMerge } from "./_kernels_binop.ts";
 import { denseAtEntries, multiplyBroadcast } from "./_broadcast.ts";
@@ -51,14 +52,10 @@ function isZeroScalar(x: Scalar | NDArray): boolean {
   return s == 0;
 }
 
-function shapeText(s: readonly number[]): string {
-  return `[${s.join(",")}]`;
-}
-
 function checkSameShape(a: SparseMatrix, b: SparseMatrix, where: string): void {
   if (a.shape[0] !== b.shape[0] || a.shape[1] !== b.shape[1]) {
     throw new TypeError(
-      `${where}: shapes ${shapeText(a.shape)} and ${shapeText(b.shape)} differ`,
+      `${where}: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} differ`,
     );
   }
 }
@@ -73,31 +70,17 @@ type Op = (a: NDArray, b: ArrayLike) => NDArray;
 /** A binary operation on the merged patterns of two sparse matrices; zeros are dropped. */
 function sparseBinop(a: SparseMatrix, b: SparseMatrix, op: Op, union: boolean, where: string) {
   checkSameShape(a, b, where);
-  const csc = a.format === "csc";
-  const A = canonical((csc ? a : a.tocsr()) as Compressed);
-  const B = canonical((csc ? b.tocsc() : b.tocsr()) as Compressed);
-  const nMajor = A.nMajor;
-  const m: Merged = (union ? unionMerge : intersectMerge)(
-    nMajor,
-    A.indptr,
-    A.indices,
-    B.indptr,
-    B.indices,
-  );
+  const A = canonical(asCompressed(a));
+  const B = canonical(b.asformat(A.format) as Compressed);
+  const merge = union ? unionMerge : intersectMerge;
+  const m: Merged = merge(A.nMajor, A.indptr, A.indices, B.indptr, B.indices);
   const n = m.indices.length;
   const va = wrapData(A.dtype, (union ? gatherOrZero : gather)(A.dtype, A.data.data, m.pa), n);
   const vb = wrapData(B.dtype, (union ? gatherOrZero : gather)(B.dtype, B.data.data, m.pb), n);
   const vals = op(va, vb);
   checkSparseDType(vals.dtype, where);
   const flags = { canonical: true };
-  const out = csc
-    ? newCsc(vals, m.indices, m.indptr, a.shape, flags)
-    : newCsr(vals, m.indices, m.indptr, a.shape, flags);
-  return out.eliminateZeros();
-}
-
-function denseOf(a: SparseMatrix): NDArray {
-  return a.toDense();
+  return newCompressed(A.format, vals, m.indices, m.indptr, a.shape, flags).eliminateZeros();
 }
 
 function scalarAddError(where: string): never {
@@ -112,7 +95,7 @@ export function add(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | Spa
   if (isSparse(x)) return sparseBinop(a, x, ndAdd, true, "add");
   const s = scalarOf(x);
   if (s !== undefined) return isZeroScalar(s) ? a.copy() : scalarAddError("add");
-  return ndAdd(denseOf(a), toArray(x as ArrayLike, "add"));
+  return ndAdd(a.toDense(), toArray(x as ArrayLike, "add"));
 }
 
 /** `a - x`: see `SparseMatrix.sub`. */
@@ -120,7 +103,7 @@ export function sub(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | Spa
   if (isSparse(x)) return sparseBinop(a, x, subtract, true, "sub");
   const s = scalarOf(x);
   if (s !== undefined) return isZeroScalar(s) ? a.copy() : scalarAddError("sub");
-  return subtract(denseOf(a), toArray(x as ArrayLike, "sub"));
+  return subtract(a.toDense(), toArray(x as ArrayLike, "sub"));
 }
 
 /** The data of `a` through a ufunc with a scalar, as a matrix of the same structure. */
@@ -142,7 +125,7 @@ export function multiply(a: SparseMatrix, x: ArrayLike | SparseMatrix): SparseMa
   const X = toArray(x as ArrayLike, "multiply");
   if (X.ndim > 2) {
     throw new TypeError(
-      `multiply: expected a scalar or a 1-D or 2-D operand, got shape ${shapeText(X.shape)}`,
+      `multiply: expected a scalar or a 1-D or 2-D operand, got shape ${fmtShape(X.shape)}`,
     );
   }
   const vals = ndMultiply(a.data, denseAtEntries(a, X, "multiply"));
@@ -154,7 +137,7 @@ export function multiply(a: SparseMatrix, x: ArrayLike | SparseMatrix): SparseMa
 export function div(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
   if (isSparse(x)) {
     checkSameShape(a, x, "div");
-    return divide(denseOf(a), denseOf(x));
+    return divide(a.toDense(), x.toDense());
   }
   const s = scalarOf(x);
   if (s !== undefined) {
@@ -165,7 +148,7 @@ export function div(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | Spa
     }
     return withScalar(a, s, divide, "div");
   }
-  return divide(denseOf(a), toArray(x as ArrayLike, "div"));
+  return divide(a.toDense(), toArray(x as ArrayLike, "div"));
 }
 
 /** Elementwise power of the stored values (duplicates summed first). */
@@ -192,9 +175,4 @@ export function neg(a: SparseMatrix): SparseMatrix {
     throw new TypeError("neg: negating a bool sparse matrix is not supported");
   }
   return a.withData(negative(a.data));
-}
-
-/** Whether `dtype` holds complex values. */
-export function isComplexDType(dtype: DType): boolean {
-  return DTYPES[dtype].kind === "c";
 }

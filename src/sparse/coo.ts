@@ -3,14 +3,13 @@
  *
  * @module
  */
-import { NDArray } from "../core/ndarray.ts";
+import type { NDArray } from "../core/ndarray.ts";
 import type { DType } from "../core/dtype.ts";
-import { copy } from "../core/copy.ts";
 import { SparseMatrix } from "./_base.ts";
 import { FACTORY, newCsc, newCsr, type OrderFlags, type Shape2, TRUSTED } from "./_factory.ts";
 import { checkCoo, checkShape2 } from "./_check.ts";
 import { type CooInit, cooParts } from "./_init.ts";
-import { checkSparseDType, gather, lanesOf, wrapData } from "./_values.ts";
+import { checkDataPart, gather, lanesOf, withDataValues, wrapData } from "./_values.ts";
 import { cooSorted, cooToCompressed } from "./_convert.ts";
 import { cooOrder, expandIndptr } from "./_kernels_convert.ts";
 import { nonzeroEntries, takeIndex } from "./_kernels_canonical.ts";
@@ -53,16 +52,7 @@ export class COO<D extends DType = DType> extends SparseMatrix<D> {
   ) {
     super(flags[TRUSTED] ? shape : checkShape2(shape, "coo"));
     if (!flags[TRUSTED]) {
-      if (!(data instanceof NDArray)) throw new TypeError("coo: data must be an NDArray");
-      checkSparseDType(data.dtype, "coo");
-      if (
-        data.ndim !== 1 || data.offset !== 0 || !data.flags.cContiguous ||
-        data.data.length !== data.size * lanesOf(data.dtype)
-      ) {
-        throw new TypeError(
-          "coo: data must be a 1-D NDArray that owns its whole buffer: use coo() to convert",
-        );
-      }
+      checkDataPart(data, "coo");
       if (!(row instanceof Int32Array) || !(col instanceof Int32Array)) {
         throw new TypeError("coo: row and col must be Int32Arrays");
       }
@@ -127,7 +117,7 @@ export class COO<D extends DType = DType> extends SparseMatrix<D> {
   /** CSR format: a counting sort by column then row, duplicates summed (canonical result). */
   tocsr(): CSR<D> {
     const [m, n] = this.shape;
-    const p = cooToCompressed(m, n, this.#row, this.#col, this.#data, this.hasCanonicalKnown());
+    const p = cooToCompressed(m, n, this.#row, this.#col, this.#data, this.#canonical === true);
     return newCsr(p.data, p.indices, p.indptr, this.shape, p.flags) as CSR<D>;
   }
   /** CSC format: a counting sort by row then column, duplicates summed (canonical result). */
@@ -135,10 +125,6 @@ export class COO<D extends DType = DType> extends SparseMatrix<D> {
     const [m, n] = this.shape;
     const p = cooToCompressed(n, m, this.#col, this.#row, this.#data, false);
     return newCsc(p.data, p.indices, p.indptr, this.shape, p.flags) as CSC<D>;
-  }
-  /** Whether the entries are known to be canonical without scanning them. */
-  private hasCanonicalKnown(): boolean {
-    return this.#canonical === true;
   }
 
   /** Sorts the entries row-major and sums duplicates, in place. */
@@ -181,20 +167,12 @@ export class COO<D extends DType = DType> extends SparseMatrix<D> {
   }
   /** The same structure with new values (sharing row and col). */
   withData<T extends DType>(data: NDArray<T>): COO<T> {
-    if (data.ndim !== 1 || data.size !== this.nnz) {
-      throw new TypeError(
-        `withData: data must be 1-D with ${this.nnz} values, got shape [${data.shape.join(",")}]`,
-      );
-    }
-    checkSparseDType(data.dtype, "withData");
-    const own = data.offset === 0 && data.data.length === data.size * lanesOf(data.dtype) &&
-      data.flags.cContiguous;
-    return this.#make(own ? data : copy(data), this.#row, this.#col, this.#flags());
+    return this.#make(withDataValues(data, this.nnz), this.#row, this.#col, this.#flags());
   }
   /** A deep copy. */
   copy(): COO<D> {
     return this.#make(
-      new NDArray(this.dtype, this.#data.data.slice() as never, [this.nnz]),
+      wrapData(this.dtype, this.#data.data.slice(), this.nnz) as NDArray<D>,
       this.#row.slice(),
       this.#col.slice(),
       this.#flags(),

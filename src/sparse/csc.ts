@@ -7,7 +7,6 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { DType } from "../core/dtype.ts";
 import { Compressed } from "./_compressed.ts";
 import { FACTORY, newCoo, newCsr, type OrderFlags, type Shape2, TRUSTED } from "./_factory.ts";
-import type { AxisNames } from "./_check.ts";
 import { type CompressedInit, compressedParts } from "./_init.ts";
 import { majorOfEntries, swapCompressed } from "./_convert.ts";
 import type { CSR } from "./csr.ts";
@@ -15,8 +14,6 @@ import type { COO } from "./coo.ts";
 import { SparseMatrix } from "./_base.ts";
 
 export type { CompressedInit };
-
-const NAMES: AxisNames = { major: "columns", minor: "rows" };
 
 /**
  * A Compressed Sparse Column matrix (SciPy's `csc_matrix`): column `j` holds the entries
@@ -37,12 +34,6 @@ export class CSC<D extends DType = DType> extends Compressed<D> {
   /** `"csc"`. */
   get format(): "csc" {
     return "csc";
-  }
-  protected majorMinor(shape: Shape2): [number, number] {
-    return [shape[1], shape[0]];
-  }
-  protected axisNames(): AxisNames {
-    return NAMES;
   }
   protected make<T extends DType>(
     data: NDArray<T>,
@@ -113,6 +104,6 @@ FACTORY.csc = (data, indices, indptr, shape, flags) =>
  */
 export function csc(init: CompressedInit | SparseMatrix): CSC {
   if (init instanceof SparseMatrix) return init.tocsc();
-  const p = compressedParts(init, false, NAMES, "csc");
+  const p = compressedParts(init, "csc");
   return new CSC(p.data, p.indices, p.indptr, p.shape, { [TRUSTED]: true });
 }

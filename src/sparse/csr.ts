@@ -7,7 +7,6 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { DType } from "../core/dtype.ts";
 import { Compressed } from "./_compressed.ts";
 import { FACTORY, newCoo, newCsc, type OrderFlags, type Shape2, TRUSTED } from "./_factory.ts";
-import type { AxisNames } from "./_check.ts";
 import { type CompressedInit, compressedParts } from "./_init.ts";
 import { majorOfEntries, swapCompressed } from "./_convert.ts";
 import type { CSC } from "./csc.ts";
@@ -15,8 +14,6 @@ import type { COO } from "./coo.ts";
 import { SparseMatrix } from "./_base.ts";
 
 export type { CompressedInit };
-
-const NAMES: AxisNames = { major: "rows", minor: "columns" };
 
 /**
  * A Compressed Sparse Row matrix (SciPy's `csr_matrix`): row `i` holds the entries
@@ -38,12 +35,6 @@ export class CSR<D extends DType = DType> extends Compressed<D> {
   /** `"csr"`. */
   get format(): "csr" {
     return "csr";
-  }
-  protected majorMinor(shape: Shape2): [number, number] {
-    return [shape[0], shape[1]];
-  }
-  protected axisNames(): AxisNames {
-    return NAMES;
   }
   protected make<T extends DType>(
     data: NDArray<T>,
@@ -124,6 +115,6 @@ FACTORY.csr = (data, indices, indptr, shape, flags) =>
  */
 export function csr(init: CompressedInit | SparseMatrix): CSR {
   if (init instanceof SparseMatrix) return init.tocsr();
-  const p = compressedParts(init, true, NAMES, "csr");
+  const p = compressedParts(init, "csr");
   return new CSR(p.data, p.indices, p.indptr, p.shape, { [TRUSTED]: true });
 }

@@ -3,20 +3,15 @@
 import { NDArray } from "../core/ndarray.ts";
 import { sum as ndSum } from "../ops/reduce/mod.ts";
 import type { SparseMatrix } from "./_base.ts";
-import type { Compressed } from "./_compressed.ts";
+import { asCompressed } from "./_convert.ts";
 import { segmentSum } from "./_values.ts";
-
-/** The compressed form to read from: CSR/CSC as they are, COO through CSR. */
-function compressed(a: SparseMatrix): Compressed {
-  return (a.format === "csc" ? a : a.tocsr()) as Compressed;
-}
 
 /**
  * Values at `(rows[t], cols[t])`, each the sum of the stored entries there, as a 1-D NDArray
  * of the matrix's dtype.
  */
 function valuesAt(a: SparseMatrix, rows: Int32Array, cols: Int32Array): NDArray {
-  const c = compressed(a);
+  const c = asCompressed(a);
   const csr = c.format === "csr";
   const ip = c.indptr, ix = c.indices, n = rows.length;
   const seg = new Int32Array(n + 1), hits: number[] = [];
@@ -69,6 +64,3 @@ export function getValue(
   const r = index(i, a.shape[0], 0, "get"), c = index(j, a.shape[1], 1, "get");
   return valuesAt(a, Int32Array.of(r), Int32Array.of(c)).item(0) as never;
 }
-
-/** `index` for the slicing module: a checked, non-negative index. */
-export { index as checkIndex };

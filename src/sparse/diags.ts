@@ -4,16 +4,15 @@
  * @module
  */
 import { NDArray } from "../core/ndarray.ts";
-import { allocate, type DType } from "../core/dtype.ts";
+import type { DType } from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
 import { slice } from "../core/indexing.ts";
-import { astype } from "../core/copy.ts";
 import { resultType } from "../core/promotion.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { SparseFormat, SparseMatrix } from "./_base.ts";
 import { newCoo } from "./_factory.ts";
 import { checkShape2 } from "./_check.ts";
-import { checkSparseDType, gather, wrapData } from "./_values.ts";
+import { checkSparseDType, concatData, gather, wrapData } from "./_values.ts";
 import { checkFormat } from "./from_dense.ts";
 
 /** Options of {@linkcode diags}. */
@@ -107,22 +106,9 @@ export function diags(
       cols.push(c0 + t);
       pos[t] = d.offset + (have === 1 ? 0 : t * d.strides[0]);
     }
-    const vals = wrapData(d.dtype, gather(d.dtype, d.data, pos), len);
-    parts.push(vals.dtype === dtype ? vals : astype(vals, dtype));
+    parts.push(wrapData(d.dtype, gather(d.dtype, d.data, pos), len));
   }
-  const total = rows.length,
-    data = new NDArray(dtype, concatData(dtype, parts, total) as never, [total]);
+  const data = concatData(parts, dtype);
   const a = newCoo(data, Int32Array.from(rows), Int32Array.from(cols), [m, n]).asformat(format);
   return a.eliminateZeros();
-}
-
-function concatData(dtype: DType, parts: NDArray[], total: number): NDArray["data"] {
-  const out = allocate(dtype, total);
-  let o = 0;
-  for (const p of parts) {
-    // deno-lint-ignore no-explicit-any
-    (out as any).set(p.data as any, o);
-    o += p.data.length;
-  }
-  return out;
 }

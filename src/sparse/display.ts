@@ -3,8 +3,8 @@
 import { DTYPES } from "../core/dtype.ts";
 import { formatFloatPositional, formatFloatScientific } from "../core/print.ts";
 import type { SparseMatrix } from "./_base.ts";
-import type { Compressed } from "./_compressed.ts";
 import { fmtShape2 } from "./_factory.ts";
+import { coordinatesOf } from "./_convert.ts";
 
 const NAMES = { csr: "Compressed Sparse Row", csc: "Compressed Sparse Column", coo: "COOrdinate" };
 /** SciPy's `maxprint`: beyond this many stored entries, str shows the first and last halves. */
@@ -43,18 +43,6 @@ function valueStr(d: ArrayLike<number | bigint>, dtype: string, k: number): stri
   return `(${rs}${sign}${ims}j)`;
 }
 
-/** The stored entries in storage order: rows, cols (as SciPy's str, through COO). */
-function entries(a: SparseMatrix): { rows: Int32Array; cols: Int32Array } {
-  if (a.format === "coo") {
-    const c = a as unknown as { row: Int32Array; col: Int32Array };
-    return { rows: c.row, cols: c.col };
-  }
-  const c = a as Compressed;
-  const major = new Int32Array(c.nnz);
-  for (let i = 0; i < c.nMajor; i++) major.fill(i, c.indptr[i], c.indptr[i + 1]);
-  return a.format === "csr" ? { rows: major, cols: c.indices } : { rows: c.indices, cols: major };
-}
-
 /** The positions shown when there are `n` entries and room for `max`: -1 marks the gap. */
 function shown(n: number, head: number, tail: number): number[] {
   if (n <= head + tail) return Array.from({ length: n }, (_, k) => k);
@@ -69,7 +57,7 @@ function shown(n: number, head: number, tail: number): number[] {
 export function sparseToString(a: SparseMatrix): string {
   const head = sparseRepr(a);
   if (a.nnz === 0) return head;
-  const { rows, cols } = entries(a);
+  const { rows, cols } = coordinatesOf(a);
   const d = a.data.data as ArrayLike<number | bigint>;
   const half = MAX_PRINT >> 1;
   const lines = shown(a.nnz, half, half).map((k) =>
@@ -99,7 +87,7 @@ const HEAD_STYLE = "text-align:left;padding-right:1em";
  * entries (then the last few).
  */
 export function displayBundle(a: SparseMatrix): Record<string, string> {
-  const { rows, cols } = entries(a);
+  const { rows, cols } = coordinatesOf(a);
   const d = a.data.data as ArrayLike<number | bigint>;
   const summary: [string, string][] = [
     ["format", `${a.format} (${NAMES[a.format]})`],

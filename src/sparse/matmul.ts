@@ -5,18 +5,18 @@ import { type DType, DTYPES, type TypedArray } from "../core/dtype.ts";
 import { toArray } from "../core/asarray.ts";
 import { astype, copy } from "../core/copy.ts";
 import { resultType } from "../core/promotion.ts";
-import { notEqual } from "../ops/elementwise.ts";
-import { conj } from "../ops/elementwise.ts";
+import { fmtShape } from "../core/shape.ts";
+import { conj, notEqual } from "../ops/elementwise.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
-import { newCsc, newCsr } from "./_factory.ts";
+import { newCompressed } from "./_factory.ts";
+import { asCompressed } from "./_convert.ts";
 import { castData, checkSparseDType, wrapData, zeroOf } from "./_values.ts";
 import {
   csrSpmmComplex,
   csrSpmmF64,
   csrSpmmReal,
-  csrSpmvF64,
   scatterSpmmComplex,
   scatterSpmmF64,
   scatterSpmmReal,
@@ -28,15 +28,12 @@ import {
   spgemmSymbolic,
   spgemmUpperBound,
 } from "./_kernels_spgemm.ts";
+import { trim } from "./_kernels_convert.ts";
 import { allocInt32, allocOut } from "./_alloc.ts";
 
 function isSparse(x: unknown): x is SparseMatrix {
   return typeof x === "object" && x !== null && "format" in x && "nnz" in x &&
     !(x instanceof NDArray);
-}
-
-function shapeText(s: readonly number[]): string {
-  return `[${s.join(",")}]`;
 }
 
 /** The contiguous elements of a C-contiguous array, from its first element. */
@@ -52,79 +49,54 @@ function computeDType(r: DType): DType {
 }
 
 /**
- * `y = op(A)·x` over compressed parts: `gather` runs along segments (CSR rows), `scatter`
- * down them (CSC columns). `x` is C-contiguous with `k` columns, in the compute dtype.
+ * The kernel family of a compute dtype: float64's own monomorphic kernels (the benchmarked
+ * path), the complex ones (interleaved pairs), or the generic real ones (`zero` is 0 or 0n).
  */
-function denseProduct(
-  mode: "gather" | "scatter",
+type Family = "f64" | "complex" | "real";
+
+function familyOf(dtype: DType): Family {
+  return dtype === "float64" ? "f64" : DTYPES[dtype].lanes === 2 ? "complex" : "real";
+}
+
+/** A sparse × dense kernel (see _kernels_spmv.ts); the f64 and complex ones ignore `zero`. */
+type DenseKernel = (
   nMajor: number,
-  nOut: number,
   k: number,
   indptr: Int32Array,
   indices: Int32Array,
-  data: NDArray,
-  x: NDArray,
-): TypedArray {
-  const dtype = data.dtype;
-  const out = allocOut(dtype, nOut * k);
-  const xs = elements(x), ds = data.data;
-  const cplx = DTYPES[dtype].lanes === 2;
-  if (mode === "gather") {
-    if (dtype === "float64" && k === 1) {
-      csrSpmvF64(
-        nMajor,
-        indptr,
-        indices,
-        ds as Float64Array,
-        xs as Float64Array,
-        out as Float64Array,
-      );
-    } else if (dtype === "float64") {
-      csrSpmmF64(
-        nMajor,
-        k,
-        indptr,
-        indices,
-        ds as Float64Array,
-        xs as Float64Array,
-        out as Float64Array,
-      );
-    } else if (cplx) {
-      csrSpmmComplex(
-        nMajor,
-        k,
-        indptr,
-        indices,
-        ds as Float64Array,
-        xs as Float64Array,
-        out as Float64Array,
-      );
-    } else csrSpmmReal(nMajor, k, indptr, indices, ds, xs, out, zeroOf(dtype));
-  } else {
-    if (dtype === "float64") {
-      scatterSpmmF64(
-        nMajor,
-        k,
-        indptr,
-        indices,
-        ds as Float64Array,
-        xs as Float64Array,
-        out as Float64Array,
-      );
-    } else if (cplx) {
-      scatterSpmmComplex(
-        nMajor,
-        k,
-        indptr,
-        indices,
-        ds as Float64Array,
-        xs as Float64Array,
-        out as Float64Array,
-      );
-    } else scatterSpmmReal(nMajor, k, indptr, indices, ds, xs, out);
-  }
-  return out;
-}
+  data: TypedArray,
+  x: TypedArray,
+  y: TypedArray,
+  zero: number | bigint,
+) => void;
+
+/** `gather` runs along segments (CSR rows), `scatter` down them (CSC columns). */
+const DENSE_KERNELS = {
+  gather: { f64: csrSpmmF64, complex: csrSpmmComplex, real: csrSpmmReal },
+  scatter: { f64: scatterSpmmF64, complex: scatterSpmmComplex, real: scatterSpmmReal },
+} as Record<"gather" | "scatter", Record<Family, DenseKernel>>;
+
+/** The numeric pass of sparse × sparse (see _kernels_spgemm.ts); only `real` reads `zero`. */
+type SpgemmKernel = (
+  m: number,
+  n: number,
+  ap: Int32Array,
+  aj: Int32Array,
+  ax: TypedArray,
+  bp: Int32Array,
+  bj: Int32Array,
+  bx: TypedArray,
+  cp: Int32Array,
+  cj: Int32Array,
+  cx: TypedArray,
+  zero: number | bigint,
+) => number;
+
+const SPGEMM_KERNELS = {
+  f64: spgemmF64,
+  complex: spgemmComplex,
+  real: spgemmReal,
+} as Record<Family, SpgemmKernel>;
 
 /** Checks and prepares a dense operand with `n` rows; returns it with its column count. */
 function denseOperand(x: ArrayLike, n: number, where: string, aShape: readonly number[]) {
@@ -134,49 +106,42 @@ function denseOperand(x: ArrayLike, n: number, where: string, aShape: readonly n
   }
   if (X.ndim > 2) {
     throw new TypeError(
-      `${where}: expected a 1-D or 2-D dense operand, got shape ${shapeText(X.shape)}`,
+      `${where}: expected a 1-D or 2-D dense operand, got shape ${fmtShape(X.shape)}`,
     );
   }
   if (X.shape[0] !== n) {
     throw new TypeError(
-      `${where}: cannot multiply shapes ${shapeText(aShape)} and ${shapeText(X.shape)}: ` +
+      `${where}: cannot multiply shapes ${fmtShape(aShape)} and ${fmtShape(X.shape)}: ` +
         `inner dimensions ${n} and ${X.shape[0]} differ`,
     );
   }
   return { X, k: X.ndim === 1 ? 1 : X.shape[1] };
 }
 
-function finish(out: TypedArray, compute: DType, result: DType, shape: number[]): NDArray {
-  const y = new NDArray(compute, out as never, shape);
+/**
+ * `op(a) @ x` for a dense 1-D/2-D `x`, where `op(a)` is `a` or, with `adjoint`, `conj(a)ᵀ`:
+ * the kernels gather along CSR rows and scatter down CSC columns (the other way round for
+ * the adjoint), into a zeroed `y`.
+ */
+function denseMatmul(a: SparseMatrix, x: ArrayLike, adjoint: boolean, where: string): NDArray {
+  const [m, n] = adjoint ? [a.shape[1], a.shape[0]] : a.shape;
+  const { X, k } = denseOperand(x, n, where, [m, n]);
+  const result = checkSparseDType(resultType(a.dtype, X.dtype), where);
+  const compute = computeDType(result);
+  const xs = elements(prepare(X, compute));
+  const c = asCompressed(a);
+  let data = castData(c.data, compute);
+  if (adjoint && DTYPES[compute].lanes === 2) data = conj(data);
+  const kernel = DENSE_KERNELS[(c.format === "csc") !== adjoint ? "scatter" : "gather"];
+  const out = allocOut(compute, m * k);
+  kernel[familyOf(compute)](c.nMajor, k, c.indptr, c.indices, data.data, xs, out, zeroOf(compute));
+  const y = new NDArray(compute, out as never, X.ndim === 1 ? [m] : [m, k]);
   return result === compute ? y : astype(notEqual(y, 0), result);
 }
 
 /** `a @ x`: see `SparseMatrix.matmul`. */
 export function matmul(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | SparseMatrix {
-  if (isSparse(x)) return spgemm(a, x, "matmul");
-  const [m, n] = a.shape;
-  const { X, k } = denseOperand(x as ArrayLike, n, "matmul", a.shape);
-  const result = checkSparseDType(resultType(a.dtype, X.dtype), "matmul");
-  const compute = computeDType(result);
-  const xc = prepare(X, compute);
-  const shape = X.ndim === 1 ? [m] : [m, k];
-  if (a.format === "csc") {
-    const c = a as Compressed;
-    const out = denseProduct(
-      "scatter",
-      n,
-      m,
-      k,
-      c.indptr,
-      c.indices,
-      castData(c.data, compute),
-      xc,
-    );
-    return finish(out, compute, result, shape);
-  }
-  const c = a.tocsr() as Compressed;
-  const out = denseProduct("gather", m, m, k, c.indptr, c.indices, castData(c.data, compute), xc);
-  return finish(out, compute, result, shape);
+  return isSparse(x) ? spgemm(a, x, "matmul") : denseMatmul(a, x as ArrayLike, false, "matmul");
 }
 
 /** `a.dot(x)`: the same as {@linkcode matmul}. */
@@ -186,32 +151,7 @@ export function dot(a: SparseMatrix, x: ArrayLike | SparseMatrix): NDArray | Spa
 
 /** `conj(a)ᵀ @ x` for a dense vector or matrix with `a.shape[0]` rows. */
 export function rmatvec(a: SparseMatrix, x: ArrayLike): NDArray {
-  const [m, n] = a.shape;
-  const { X, k } = denseOperand(x, m, "rmatvec", [n, m]);
-  const result = checkSparseDType(resultType(a.dtype, X.dtype), "rmatvec");
-  const compute = computeDType(result);
-  const xc = prepare(X, compute);
-  const shape = X.ndim === 1 ? [n] : [n, k];
-  let data = castData(a.data, compute);
-  if (DTYPES[compute].lanes === 2) data = conj(data);
-  if (a.format === "csc") {
-    const c = a as Compressed;
-    const out = denseProduct("gather", n, n, k, c.indptr, c.indices, data, xc);
-    return finish(out, compute, result, shape);
-  }
-  const c = (a.format === "csr" ? a : a.tocsr()) as Compressed;
-  if (c !== a) {
-    data = castData(c.data, compute);
-    if (DTYPES[compute].lanes === 2) data = conj(data);
-  }
-  const out = denseProduct("scatter", m, n, k, c.indptr, c.indices, data, xc);
-  return finish(out, compute, result, shape);
-}
-
-/** The first `n` elements: a view when that keeps at least half (SciPy's prune rule), else a copy. */
-function keep<T extends TypedArray>(a: T, n: number): T {
-  if (n === a.length) return a;
-  return (2 * n >= a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
+  return denseMatmul(a, x, true, "rmatvec");
 }
 
 /** `X` as a C-contiguous array of `dtype`. */
@@ -225,7 +165,7 @@ function spgemm(a: SparseMatrix, b: SparseMatrix, where: string): SparseMatrix {
   const [m, n] = a.shape, [n2, p] = b.shape;
   if (n !== n2) {
     throw new TypeError(
-      `${where}: cannot multiply shapes ${shapeText(a.shape)} and ${shapeText(b.shape)}: ` +
+      `${where}: cannot multiply shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)}: ` +
         `inner dimensions ${n} and ${n2} differ`,
     );
   }
@@ -247,54 +187,23 @@ function spgemm(a: SparseMatrix, b: SparseMatrix, where: string): SparseMatrix {
   const cap = onePass ? upper : cp[rows];
   const cj = allocInt32(cap), cx = allocOut(compute, cap);
   const ax = castData(A.data, compute).data, bx = castData(B.data, compute).data;
-  let nnz: number;
-  if (compute === "float64") {
-    nnz = spgemmF64(
-      rows,
-      cols,
-      A.indptr,
-      A.indices,
-      ax as Float64Array,
-      B.indptr,
-      B.indices,
-      bx as Float64Array,
-      cp,
-      cj,
-      cx as Float64Array,
-    );
-  } else if (DTYPES[compute].lanes === 2) {
-    nnz = spgemmComplex(
-      rows,
-      cols,
-      A.indptr,
-      A.indices,
-      ax as Float64Array,
-      B.indptr,
-      B.indices,
-      bx as Float64Array,
-      cp,
-      cj,
-      cx as Float64Array,
-    );
-  } else {
-    nnz = spgemmReal(
-      rows,
-      cols,
-      A.indptr,
-      A.indices,
-      ax,
-      B.indptr,
-      B.indices,
-      bx,
-      cp,
-      cj,
-      cx,
-      zeroOf(compute),
-    );
-  }
+  const nnz = SPGEMM_KERNELS[familyOf(compute)](
+    rows,
+    cols,
+    A.indptr,
+    A.indices,
+    ax,
+    B.indptr,
+    B.indices,
+    bx,
+    cp,
+    cj,
+    cx,
+    zeroOf(compute),
+  );
   const lanes = DTYPES[compute].lanes;
-  let data = wrapData(compute, keep(cx, nnz * lanes), nnz);
+  let data = wrapData(compute, trim(cx, nnz * lanes), nnz);
   if (compute !== result) data = astype(data, result);
-  const indices = keep(cj, nnz);
-  return csc ? newCsc(data, indices, cp, [m, p]) : newCsr(data, indices, cp, [m, p]);
+  const indices = trim(cj, nnz);
+  return newCompressed(csc ? "csc" : "csr", data, indices, cp, [m, p]);
 }

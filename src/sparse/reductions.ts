@@ -11,7 +11,7 @@ import { sum as ndSum } from "../ops/reduce/mod.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
 import { matmul } from "./matmul.ts";
-import { checkSparseDType } from "./_values.ts";
+import { checkSparseDType, zeroOf } from "./_values.ts";
 
 /** Options of `sum`. */
 export interface SumOpts {
@@ -101,19 +101,10 @@ function extremum(a: SparseMatrix, axis: number | null, better: Better, name: st
       } which has no identity`,
     );
   }
-  const dtype = a.dtype;
-  const zero = DTYPES[dtype].bigint ? 0n : 0;
-  // segments: all entries (axis null), rows (axis 1), columns (axis 0)
-  let c: Compressed, nSeg: number, size: number;
-  if (axis === null) {
-    c = a.tocsr() as Compressed;
-    nSeg = 1;
-    size = m * n;
-  } else {
-    c = (axis === 1 ? a.tocsr() : a.tocsc()) as Compressed;
-    nSeg = axis === 1 ? m : n;
-    size = axis === 1 ? n : m;
-  }
+  const dtype = a.dtype, zero = zeroOf(dtype);
+  // segments of `reduced` entries each: all entries (axis null), rows (axis 1), columns (axis 0)
+  const c = (axis === 0 ? a.tocsc() : a.tocsr()) as Compressed;
+  const nSeg = axis === null ? 1 : axis === 1 ? m : n;
   c.sumDuplicates();
   const ip = c.indptr, d = c.data.data;
   const out = allocate(dtype, nSeg);
@@ -121,7 +112,7 @@ function extremum(a: SparseMatrix, axis: number | null, better: Better, name: st
   const o = out as any;
   for (let s = 0; s < nSeg; s++) {
     const lo = axis === null ? 0 : ip[s], hi = axis === null ? c.nnz : ip[s + 1];
-    let best: number | bigint = hi - lo < size ? zero : d[lo];
+    let best: number | bigint = hi - lo < reduced ? zero : d[lo];
     for (let k = lo; k < hi; k++) {
       const v = d[k];
       if (v !== v) { // NaN propagates, as np.maximum
@@ -132,7 +123,7 @@ function extremum(a: SparseMatrix, axis: number | null, better: Better, name: st
     }
     o[s] = best;
   }
-  return axis === null ? new NDArray(dtype, out, []) : new NDArray(dtype, out, [nSeg]);
+  return new NDArray(dtype, out, axis === null ? [] : [nSeg]);
 }
 
 /** The maximum, implicit zeros included (duplicates summed first, in place). */

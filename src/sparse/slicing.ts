@@ -5,7 +5,8 @@
 import type { Index } from "../core/_index_types.ts";
 import type { SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
-import { newCsc, newCsr, type OrderFlags } from "./_factory.ts";
+import { newCompressed, type OrderFlags } from "./_factory.ts";
+import { asCompressed } from "./_convert.ts";
 import { gather, wrapData } from "./_values.ts";
 import { type Selection, selection } from "./_index.ts";
 
@@ -73,12 +74,9 @@ export function sliceMatrix(
   const [m, n] = a.shape;
   const rs = selection(rows, m, 0, where), cs = selection(cols, n, 1, where);
   const shape = [rs.idx.length, cs.idx.length] as const;
-  if (a.format === "csc") {
-    const p = select(a as Compressed, cs, rs);
-    return newCsc(p.data, p.indices, p.indptr, shape, p.flags);
-  }
-  const p = select(a.tocsr() as Compressed, rs, cs);
-  return newCsr(p.data, p.indices, p.indptr, shape, p.flags);
+  const c = asCompressed(a);
+  const p = c.format === "csr" ? select(c, rs, cs) : select(c, cs, rs);
+  return newCompressed(c.format, p.data, p.indices, p.indptr, shape, p.flags);
 }
 
 function checkInt(i: unknown, name: string, where: string): void {

@@ -3,16 +3,15 @@
  *
  * @module
  */
-import { NDArray } from "../core/ndarray.ts";
-import { allocate, type DType } from "../core/dtype.ts";
-import { astype } from "../core/copy.ts";
+import type { NDArray } from "../core/ndarray.ts";
+import type { DType } from "../core/dtype.ts";
 import { resultType } from "../core/promotion.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { SparseFormat, SparseMatrix } from "./_base.ts";
 import type { Compressed } from "./_compressed.ts";
-import { newCoo, newCsc, newCsr, type Shape2 } from "./_factory.ts";
+import { newCompressed, newCoo, type OrderFlags, type Shape2 } from "./_factory.ts";
 import { checkShape2 } from "./_check.ts";
-import { checkSparseDType, gather, wrapData } from "./_values.ts";
+import { checkSparseDType, concatData, gather, wrapData } from "./_values.ts";
 import { checkFormat, fromDense } from "./from_dense.ts";
 import { isSparse } from "./arithmetic.ts";
 import type { COO } from "./coo.ts";
@@ -41,20 +40,18 @@ function commonDType(ms: SparseMatrix[], dtype: DType | undefined, where: string
 
 /** The values of `ms` in storage order, concatenated and cast to `dtype`. */
 function concatValues(ms: SparseMatrix[], dtype: DType): NDArray {
-  const total = ms.reduce((s, m) => s + m.nnz, 0);
-  const out = allocate(dtype, total);
-  let o = 0;
-  for (const m of ms) {
-    const d = m.dtype === dtype ? m.data : astype(m.data, dtype);
-    // deno-lint-ignore no-explicit-any
-    (out as any).set(d.data as any, o);
-    o += d.data.length;
-  }
-  return new NDArray(dtype, out, [total]);
+  return concatData(ms.map((m) => m.data), dtype);
+}
+
+/** The order flags a stack of compressed blocks keeps: those every block has. */
+function commonFlags(ms: Compressed[]): OrderFlags {
+  const sorted = ms.every((m) => m.orderFlags.sorted),
+    canon = ms.every((m) => m.orderFlags.canonical);
+  return { sorted: sorted || undefined, canonical: canon || undefined };
 }
 
 /** Compressed blocks stacked along their major axis: indptr offset, indices as they are. */
-function stackCompressed(ms: Compressed[], dtype: DType, shape: Shape2, csr: boolean) {
+function stackCompressed(ms: Compressed[], dtype: DType, shape: Shape2, format: "csr" | "csc") {
   const nMajor = ms.reduce((s, m) => s + m.nMajor, 0);
   const indptr = new Int32Array(nMajor + 1);
   const indices = new Int32Array(ms.reduce((s, m) => s + m.nnz, 0));
@@ -65,13 +62,7 @@ function stackCompressed(ms: Compressed[], dtype: DType, shape: Shape2, csr: boo
     r += m.nMajor;
     o += m.nnz;
   }
-  const sorted = ms.every((m) => m.orderFlags.sorted),
-    canon = ms.every((m) => m.orderFlags.canonical);
-  const flags = { sorted: sorted || undefined, canonical: canon || undefined };
-  const data = concatValues(ms, dtype);
-  return csr
-    ? newCsr(data, indices, indptr, shape, flags)
-    : newCsc(data, indices, indptr, shape, flags);
+  return newCompressed(format, concatValues(ms, dtype), indices, indptr, shape, commonFlags(ms));
 }
 
 /**
@@ -79,7 +70,7 @@ function stackCompressed(ms: Compressed[], dtype: DType, shape: Shape2, csr: boo
  * (column) is the blocks' rows (columns) one after the other, indices offset by the widths
  * before them. Duplicates and explicit zeros are kept, as SciPy's fast path keeps them.
  */
-function stackMinor(ms: Compressed[], dtype: DType, shape: Shape2, csr: boolean) {
+function stackMinor(ms: Compressed[], dtype: DType, shape: Shape2, format: "csr" | "csc") {
   const nMajor = ms[0].nMajor, nnz = ms.reduce((s, m) => s + m.nnz, 0);
   const indptr = new Int32Array(nMajor + 1);
   const indices = new Int32Array(nnz), pos = new Int32Array(nnz);
@@ -104,12 +95,7 @@ function stackMinor(ms: Compressed[], dtype: DType, shape: Shape2, csr: boolean)
   }
   const all = concatValues(ms, dtype);
   const data = wrapData(dtype, gather(dtype, all.data, pos), nnz);
-  const sorted = ms.every((m) => m.orderFlags.sorted),
-    canon = ms.every((m) => m.orderFlags.canonical);
-  const flags = { sorted: sorted || undefined, canonical: canon || undefined };
-  return csr
-    ? newCsr(data, indices, indptr, shape, flags)
-    : newCsc(data, indices, indptr, shape, flags);
+  return newCompressed(format, data, indices, indptr, shape, commonFlags(ms));
 }
 
 /** COO blocks placed at row/column offsets. */
@@ -164,8 +150,8 @@ function stack(
     // `dtype` other than the blocks' own goes through SciPy's astype, which sums duplicates)
     const cs = ms as Compressed[];
     const out = format === major
-      ? stackCompressed(cs, dtype, shape, vertical)
-      : stackMinor(cs, dtype, shape, !vertical);
+      ? stackCompressed(cs, dtype, shape, format)
+      : stackMinor(cs, dtype, shape, format);
     return dtype === natural ? out : out.sumDuplicates();
   }
   const offs: number[] = [];

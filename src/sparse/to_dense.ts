@@ -3,8 +3,8 @@
 import { NDArray } from "../core/ndarray.ts";
 import { DTYPES } from "../core/dtype.ts";
 import type { SparseMatrix } from "./_base.ts";
-import type { Compressed } from "./_compressed.ts";
 import { allocOut } from "./_alloc.ts";
+import { coordinatesOf } from "./_convert.ts";
 
 /** The default most elements `toDense` makes: 2²⁸ (2 GiB of float64). */
 export const MAX_DENSE_SIZE: number = 2 ** 28;
@@ -34,18 +34,7 @@ export function toDense(a: SparseMatrix, opts: ToDenseOpts = {}): NDArray {
   }
   const dtype = a.dtype, lanes = DTYPES[dtype].lanes;
   const out = allocOut(dtype, size);
-  let rows: Int32Array, cols: Int32Array;
-  if (a.format === "coo") {
-    const c = a as unknown as { row: Int32Array; col: Int32Array };
-    rows = c.row;
-    cols = c.col;
-  } else {
-    const c = a as Compressed;
-    const major = new Int32Array(c.nnz);
-    for (let i = 0; i < c.nMajor; i++) major.fill(i, c.indptr[i], c.indptr[i + 1]);
-    rows = a.format === "csr" ? major : c.indices;
-    cols = a.format === "csr" ? c.indices : major;
-  }
+  const { rows, cols } = coordinatesOf(a);
   const d = a.data.data, nnz = a.nnz;
   if (lanes === 2) {
     const o = out as Float64Array, s = d as Float64Array;

@@ -52,11 +52,6 @@ export function axpy(n: number, alpha: number, x: Float64Array, y: Float64Array)
   for (let i = 0; i < n; i++) y[i] += alpha * x[i];
 }
 
-/** `x *= alpha` over the first `n` entries. */
-export function scal(n: number, alpha: number, x: Float64Array): void {
-  for (let i = 0; i < n; i++) x[i] *= alpha;
-}
-
 /** True when some entry of the first `n` of `x` is non-zero (NumPy's `x.any()`). */
 export function anyNonzero(n: number, x: Float64Array): boolean {
   for (let i = 0; i < n; i++) if (x[i] !== 0) return true;

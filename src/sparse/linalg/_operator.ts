@@ -12,6 +12,7 @@ import { type DType, isComplex, isDType } from "../../core/dtype.ts";
 import { fmtShape } from "../../core/shape.ts";
 import { type Compressed, compressedOf, isComplexSparse } from "./_compressed.ts";
 import { sourceOf } from "./_source.ts";
+import { dot } from "./_blas1.ts";
 import type { LinearOperator, OperatorLike } from "./linear_operator.ts";
 import { aslinearoperator } from "./aslinearoperator.ts";
 
@@ -72,12 +73,6 @@ function csrMvDot(c: Compressed, x: Float64Array, y: Float64Array): number {
   return d;
 }
 
-function dotN(x: Float64Array, y: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < y.length; i++) s += x[i] * y[i];
-  return s;
-}
-
 function cscMv(c: Compressed, x: Float64Array, y: Float64Array): void {
   const { indptr, indices, data } = c;
   const n = c.format === "csc" ? c.n : c.m;
@@ -100,7 +95,7 @@ function compressedOp(c: Compressed, dtype: DType): Op {
     rmv: csr ? (x, y) => cscMv(c, x, y) : (x, y) => csrMv(c, x, y),
     mvDot: csr ? (x, y) => csrMvDot(c, x, y) : (x, y) => {
       cscMv(c, x, y);
-      return dotN(x, y);
+      return dot(y.length, x, y);
     },
   };
 }
@@ -129,7 +124,7 @@ function denseOp(a: NDArray): Op {
     },
     mvDot(x, y) {
       this.mv(x, y);
-      return dotN(x, y);
+      return dot(y.length, x, y);
     },
   };
 }
@@ -167,7 +162,7 @@ function functionOp(L: LinearOperator, where: string, name: string): Op {
     },
     mvDot(x, y) {
       this.mv(x, y);
-      return dotN(x, y);
+      return dot(y.length, x, y);
     },
   };
 }

@@ -410,34 +410,34 @@ export class LinearOperator {
     if (typeof alpha !== "number") {
       fail("LinearOperator.mul", `expected a number, got ${typeof alpha}: use matmul`);
     }
-    const f = (g: (x: NDArray) => NDArray) => (x: NDArray) => multiply(g(x), alpha);
-    return new LinearOperator({
-      shape: this.shape,
-      matvec: f((x) => this.matvec(x)),
-      rmatvec: f((x) => this.rmatvec(x)),
-      matmat: f((x) => this.matmat(x)),
-      rmatmat: f((x) => this.rmatmat(x)),
-      dtype: promoteTypes(this.dtype, "float64"),
-    });
+    return mappedOperator(this, (y) => multiply(y, alpha), promoteTypes(this.dtype, "float64"));
   }
 
   /** The operator `−A`. */
   neg(): LinearOperator {
-    const f = (g: (x: NDArray) => NDArray) => (x: NDArray) => negative(g(x));
-    return new LinearOperator({
-      shape: this.shape,
-      matvec: f((x) => this.matvec(x)),
-      rmatvec: f((x) => this.rmatvec(x)),
-      matmat: f((x) => this.matmat(x)),
-      rmatmat: f((x) => this.rmatmat(x)),
-      dtype: this.dtype,
-    });
+    return mappedOperator(this, (y) => negative(y), this.dtype);
   }
 
   /** SciPy's repr: `<3x3 LinearOperator with dtype=float64>`. */
   toString(): string {
     return `<${this.shape[0]}x${this.shape[1]} LinearOperator with dtype=${this.dtype}>`;
   }
+}
+
+/** The operator whose every product is `post` of `A`'s (`alpha·A`, `−A`). */
+function mappedOperator(
+  A: LinearOperator,
+  post: (y: NDArray) => NDArray,
+  dtype: DType,
+): LinearOperator {
+  return new LinearOperator({
+    shape: A.shape,
+    matvec: (x) => post(A.matvec(x)),
+    rmatvec: (x) => post(A.rmatvec(x)),
+    matmat: (x) => post(A.matmat(x)),
+    rmatmat: (x) => post(A.rmatmat(x)),
+    dtype,
+  });
 }
 
 function productOperator(A: LinearOperator, B: LinearOperator, where: string): LinearOperator {
