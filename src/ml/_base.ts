@@ -8,9 +8,10 @@
  */
 
 import { NDArray } from "../core/ndarray.ts";
+import type { ArrayLike } from "../core/_array_like.ts";
 import { repr } from "../core/print.ts";
 import { NotFittedError } from "./not_fitted_error.ts";
-import { featureCountError } from "./_validation.ts";
+import { featureCountError, type Mat, toMat } from "./_validation.ts";
 
 /** Escapes text for HTML element content. */
 function esc(s: string): string {
@@ -42,8 +43,8 @@ function fmtValue(v: unknown, arrays: "short" | "full"): string {
 /**
  * The base of the `nd.ml` transformers and PCA. Subclasses call {@linkcode Estimator.fitted}
  * at the end of `fit`, {@linkcode Estimator.checkFitted} and
- * {@linkcode Estimator.checkFeatures} before using fitted state, and describe themselves
- * through `getParams` and `fittedAttributes`.
+ * {@linkcode Estimator.checkFeatures} (or {@linkcode Estimator.readFitted}) before using fitted
+ * state, and describe themselves through `getParams` and `fittedAttributes`.
  */
 export abstract class Estimator {
   readonly #name: string;
@@ -54,6 +55,11 @@ export abstract class Estimator {
   protected constructor(name: string, defaults: Record<string, unknown>) {
     this.#name = name;
     this.#defaults = defaults;
+  }
+
+  /** The class name, as in messages. */
+  protected get estimatorName(): string {
+    return this.#name;
   }
 
   /** The options this estimator was built with, as one object. */
@@ -94,6 +100,27 @@ export abstract class Estimator {
     if (cols !== this.#nFeaturesIn) {
       throw featureCountError(this.#name, cols, this.#nFeaturesIn as number);
     }
+  }
+
+  /**
+   * `X` for a method that needs the fitted state: throws {@linkcode NotFittedError} unless
+   * fitted, then reads `X` as a matrix (`toMat`) and checks its number of features.
+   */
+  protected readFitted(X: ArrayLike): Mat {
+    this.checkFitted();
+    const m = toMat(X, this.#name);
+    this.checkFeatures(m.cols);
+    return m;
+  }
+
+  /**
+   * `X` for `partialFit` (or a transform that works unfitted): read as a matrix (`toMat`), its
+   * number of features checked once fitted.
+   */
+  protected readNext(X: ArrayLike): Mat {
+    const m = toMat(X, this.#name);
+    if (this.isFitted) this.checkFeatures(m.cols);
+    return m;
   }
 
   /** scikit-learn's repr: the class name and the options that differ from the defaults. */

@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { NDArray } from "../core/ndarray.ts";
 import { Estimator } from "./_base.ts";
 import {
   type CategoricalInput,
@@ -20,6 +21,7 @@ import {
   uniqueSorted,
   unknownValues,
 } from "./_categories.ts";
+import { describe, type Mat, toMat } from "./_validation.ts";
 
 /** Category indices of every sample and feature, and which of them were known. */
 export interface Encoded {
@@ -33,16 +35,31 @@ export interface Encoded {
 
 /** The base of the categorical encoders. */
 export abstract class BaseEncoder extends Estimator {
+  readonly #given: "auto" | readonly (readonly Category[])[];
   #categories: Category[][] = [];
   #lookups: Map<Category, number>[] = [];
   #float: boolean[] = [];
   #f32: boolean[] = [];
-  readonly #encName: string;
 
-  /** An encoder named `name` with options defaulting to `defaults`. */
-  protected constructor(name: string, defaults: Record<string, unknown>) {
+  /**
+   * An encoder named `name` with options defaulting to `defaults`, and the `categories` option
+   * (checked: "auto" or an array of category lists).
+   */
+  protected constructor(name: string, defaults: Record<string, unknown>, categories: unknown) {
     super(name, defaults);
-    this.#encName = name;
+    if (categories !== "auto" && !Array.isArray(categories)) {
+      throw new TypeError(
+        `${name}: categories must be "auto" or an array of category lists, got ${
+          describe(categories)
+        }`,
+      );
+    }
+    this.#given = categories as "auto" | readonly (readonly Category[])[];
+  }
+
+  /** The `categories` option, as given. */
+  protected get categoriesOption(): "auto" | readonly (readonly Category[])[] {
+    return this.#given;
   }
 
   /**
@@ -65,20 +82,20 @@ export abstract class BaseEncoder extends Estimator {
   }
 
   /**
-   * Reads `X` and learns its categories ("auto": sorted distinct values) or checks the given
-   * ones (sorted if numeric; with `handleUnknown` "error", every value must be among them).
-   * Records them only through {@linkcode BaseEncoder.commit}.
+   * Reads `X` and learns its categories ("auto": sorted distinct values) or checks the ones of
+   * the `categories` option (sorted if numeric; with `handleUnknown` "error", every value must
+   * be among them). Records them only through {@linkcode BaseEncoder.commit}.
    */
   protected learn(
     X: CategoricalInput,
-    given: "auto" | readonly (readonly Category[])[],
     handleUnknown: string,
   ): { columns: Column[]; categories: Category[][] } {
-    const columns = readColumns(X, this.#encName);
+    const name = this.estimatorName, given = this.#given;
+    const columns = readColumns(X, name);
     let categories: Category[][];
     if (given === "auto") categories = columns.map(uniqueSorted);
     else {
-      categories = checkGivenCategories(given, columns.length, this.#encName);
+      categories = checkGivenCategories(given, columns.length, name);
       // scikit-learn casts given categories to X's dtype: numbers to float32 for float32 input
       categories = categories.map((cats, j) =>
         columns[j].f32 ? cats.map((v) => typeof v === "number" ? Math.fround(v) : v) : cats
@@ -87,12 +104,12 @@ export abstract class BaseEncoder extends Estimator {
       // categories; input with strings or nulls is an object array, where any order goes
       const numeric = columns.every((c) => c.kind !== "string" && !c.values.includes(null));
       categories.forEach((cats, j) => {
-        if (numeric) checkSortedNumeric(cats, j, this.#encName);
+        if (numeric) checkSortedNumeric(cats, j, name);
         if (handleUnknown === "error") {
           const diff = unknownValues(columns[j], indexOf(cats));
           if (diff.length) {
             throw new RangeError(
-              `${this.#encName}: found unknown categories ${fmtCategories(diff)} in column ` +
+              `${name}: found unknown categories ${fmtCategories(diff)} in column ` +
                 `${j} during fit`,
             );
           }
@@ -117,7 +134,7 @@ export abstract class BaseEncoder extends Estimator {
    */
   protected encode(X: CategoricalInput, handleUnknown: string): Encoded {
     this.checkFitted();
-    const columns = readColumns(X, this.#encName);
+    const columns = readColumns(X, this.estimatorName);
     this.checkFeatures(columns.length);
     const rows = columns[0].values.length, cols = columns.length;
     const index = new Int32Array(rows * cols), known = new Uint8Array(rows * cols).fill(1);
@@ -133,13 +150,26 @@ export abstract class BaseEncoder extends Estimator {
       }
       if (unknown && handleUnknown === "error") {
         throw new RangeError(
-          `${this.#encName}: found unknown categories ${
+          `${this.estimatorName}: found unknown categories ${
             fmtCategories(unknownValues(columns[j], look))
           } in column ${j} during transform`,
         );
       }
     }
     return { rows, cols, index, known };
+  }
+
+  /** The codes given to `inverseTransform` as a matrix; throws unless they have `cols` columns. */
+  protected readCodes(X: NDArray | readonly (readonly number[])[], cols: number): Mat {
+    this.checkFitted();
+    const m = toMat(X, this.estimatorName);
+    if (m.cols !== cols) {
+      throw new TypeError(
+        `${this.estimatorName}: the shape of the passed X is not correct: expected ${cols} ` +
+          `columns, got ${m.cols}`,
+      );
+    }
+    return m;
   }
 }
 

@@ -132,11 +132,6 @@ function cmpStrings(a: string, b: string): number {
   }
 }
 
-/** Whether `v` is a missing value (null or NaN). */
-export function isMissing(v: Category): boolean {
-  return v === null || (typeof v === "number" && v !== v);
-}
-
 /** The sorted distinct values of `c`, then null, then NaN (scikit-learn's `_unique`). */
 export function uniqueSorted(c: Column): Category[] {
   const seen = new Set<Category>(c.values);

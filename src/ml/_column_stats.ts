@@ -158,10 +158,10 @@ export function nanColumnMaxAbs(
 }
 
 /** Throws the infinity error of `name` if `d` holds ±infinity (NaN is allowed). */
-export function rejectInfinity(d: Float64Array, name: string, what = "X"): void {
+export function rejectInfinity(d: Float64Array, name: string): void {
   for (let i = 0; i < d.length; i++) {
     const v = d[i];
-    if (v - v !== 0 && v === v) throw infError(name, what);
+    if (v - v !== 0 && v === v) throw infError(name);
   }
 }
 

@@ -1,14 +1,16 @@
 /**
  * Output handling of the one-to-one scalers: a fresh buffer of the input's float dtype (on huge
  * pages when large), or X's own buffer with `copy: false` (scikit-learn's in-place transform),
- * and the per-feature sample counts reported as scikit-learn reports `n_samples_seen_`.
+ * the column kernel written there, and the per-feature sample counts reported as scikit-learn
+ * reports `n_samples_seen_`.
  *
  * @module
  */
 
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import { allocOut, floatArray, type OutDType } from "./_float_dtype.ts";
+import type { mulAdd, subDiv } from "./_column_stats.ts";
+import { allocOut, floatArray, type FloatDTypeOf, type OutDType } from "./_float_dtype.ts";
 import type { Mat } from "./_validation.ts";
 
 /**
@@ -33,6 +35,25 @@ export function outputFor(
   }
   const out = allocOut(m.dtype, m.rows * m.cols);
   return { out, result: () => floatArray(m.dtype, out, [m.rows, m.cols]) };
+}
+
+/**
+ * A scaler's `transform` or `inverseTransform` of `m` (read from `X`): the column kernel `op`
+ * ({@linkcode subDiv} or {@linkcode mulAdd}) with the per-feature arrays `a` and `b`, written
+ * where {@linkcode outputFor} says.
+ */
+export function scaleColumns<T extends ArrayLike>(
+  X: T,
+  m: Mat,
+  copy: boolean,
+  op: typeof subDiv | typeof mulAdd,
+  a: Float64Array | null,
+  b: Float64Array | null,
+  name: string,
+): NDArray<FloatDTypeOf<T>> {
+  const { out, result } = outputFor(X, m, copy);
+  op(m.data, m.rows, m.cols, a, b, out, name);
+  return result() as NDArray<FloatDTypeOf<T>>;
 }
 
 /**

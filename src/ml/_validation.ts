@@ -23,30 +23,15 @@ export interface Mat {
   readonly dtype: OutDType;
 }
 
-/** Options of {@link toMat}. */
-export interface ToMatOpts {
-  /** The argument's name in messages (default "X"). */
-  what?: string;
-  /** Always return a fresh buffer the caller may overwrite (default false: may alias X). */
-  copy?: boolean;
-  /** Accept 0 samples (default false: scikit-learn requires at least 1). */
-  allowEmpty?: boolean;
-}
-
 /**
  * `X` as a row-major float64 matrix. A float64 C-contiguous NDArray is read in place (its
- * `data`, which the caller must not write unless `copy`); anything else is converted (ints and
- * bools to float64, as scikit-learn does; float32 exactly, with `dtype` "float32"). Throws a
- * TypeError naming `name` unless `X` is a real 2-D array with at least one sample and one
- * feature.
+ * `data`, which the caller must not write); anything else is converted (ints and bools to
+ * float64, as scikit-learn does; float32 exactly, with `dtype` "float32"). Throws a TypeError
+ * naming `name` (and the argument as `what`) unless `X` is a real 2-D array with at least one
+ * sample and one feature.
  */
-export function toMat(X: ArrayLike, name: string, opts: ToMatOpts = {}): Mat {
-  const what = opts.what ?? "X";
+export function toMat(X: ArrayLike, name: string, what = "X"): Mat {
   const a = X instanceof NDArray ? X : toArray(X, name);
-  return ndToMat(a, name, what, opts);
-}
-
-function ndToMat(a: NDArray, name: string, what: string, opts: ToMatOpts): Mat {
   if (a.dtype === "complex64" || a.dtype === "complex128") {
     throw new TypeError(`${name}: complex data is not supported: ${what} has dtype ${a.dtype}`);
   }
@@ -63,7 +48,7 @@ function ndToMat(a: NDArray, name: string, what: string, opts: ToMatOpts): Mat {
     );
   }
   const [rows, cols] = a.shape;
-  if (rows < 1 && !opts.allowEmpty) {
+  if (rows < 1) {
     throw new TypeError(
       `${name}: found an array with 0 samples (shape ${fmtShape(a.shape)}) while a minimum ` +
         `of 1 is required`,
@@ -75,47 +60,36 @@ function ndToMat(a: NDArray, name: string, what: string, opts: ToMatOpts): Mat {
         `of 1 is required`,
     );
   }
-  let data: Float64Array;
-  if (a.dtype === "float64" && a.flags.cContiguous) {
-    const d = (a.data as Float64Array).subarray(a.offset, a.offset + rows * cols);
-    data = opts.copy ? d.slice() : d;
-  } else {
-    data = copy(a, "float64").data;
-  }
+  const data = a.dtype === "float64" && a.flags.cContiguous
+    ? (a.data as Float64Array).subarray(a.offset, a.offset + rows * cols)
+    : copy(a, "float64").data;
   return { data, rows, cols, dtype: a.dtype === "float32" ? "float32" : "float64" };
 }
 
 /**
- * Whether `m` holds a NaN; throws a RangeError for infinity, and for NaN unless `allowNan`.
- * One pass; `x - x` is NaN exactly for NaN and ±infinity.
+ * Throws a RangeError for the first NaN or infinity of `m`, in one pass (`x - x` is NaN exactly
+ * for NaN and ±infinity).
  */
-export function checkFinite(m: Mat, name: string, allowNan: boolean, what = "X"): boolean {
+export function checkFinite(m: Mat, name: string): void {
   const d = m.data, n = d.length;
-  let nan = false;
   for (let i = 0; i < n; i++) {
     const v = d[i];
-    if (v - v !== 0) {
-      if (v !== v) {
-        nan = true;
-        if (!allowNan) throw nanError(name, what);
-      } else throw infError(name, what);
-    }
+    if (v - v !== 0) throw v !== v ? nanError(name) : infError(name);
   }
-  return nan;
 }
 
 /** The error for a NaN where `name` does not accept missing values. */
-export function nanError(name: string, what = "X"): RangeError {
+export function nanError(name: string): RangeError {
   return new RangeError(
-    `${name}: input ${what} contains NaN: ${name} does not accept missing values encoded as ` +
+    `${name}: input X contains NaN: ${name} does not accept missing values encoded as ` +
       `NaN; impute them first (nd.ml.SimpleImputer) or drop those samples`,
   );
 }
 
 /** The error for an infinite value (scikit-learn rejects them everywhere). */
-export function infError(name: string, what = "X"): RangeError {
+export function infError(name: string): RangeError {
   return new RangeError(
-    `${name}: input ${what} contains infinity or a value too large for float64`,
+    `${name}: input X contains infinity or a value too large for float64`,
   );
 }
 
@@ -168,6 +142,17 @@ export function checkNumber(name: string, opt: string, v: unknown): number {
     throw new TypeError(`${name}: ${opt} must be a finite number, got ${describe(v)}`);
   }
   return v;
+}
+
+/**
+ * Checks that an option is a pair of finite numbers, `what` naming them in the message
+ * (`"[min, max]"`); returns a copy.
+ */
+export function checkPair(name: string, opt: string, v: unknown, what: string): [number, number] {
+  if (!Array.isArray(v) || v.length !== 2) {
+    throw new TypeError(`${name}: ${opt} must be a pair ${what}, got ${describe(v)}`);
+  }
+  return [checkNumber(name, `${opt}[0]`, v[0]), checkNumber(name, `${opt}[1]`, v[1])];
 }
 
 /** A short description of a value for messages. */

@@ -12,7 +12,14 @@ import { Estimator } from "./_base.ts";
 import { linspace } from "./_interp.ts";
 import { kmeans1d } from "./_kmeans_1d.ts";
 import { percentileSorted } from "./_quantiles.ts";
-import { floatArray, type FloatDTypeOf, type OutDType, roundTo } from "./_float_dtype.ts";
+import {
+  allocOut,
+  floatArray,
+  type FloatDTypeOf,
+  floatVector,
+  type OutDType,
+  roundTo,
+} from "./_float_dtype.ts";
 import {
   checkRandomState,
   choiceWithoutReplacement,
@@ -129,11 +136,7 @@ export class KBinsDiscretizer extends Estimator {
       NAME,
       "strategy",
       o.strategy,
-      [
-        "uniform",
-        "quantile",
-        "kmeans",
-      ] as const,
+      ["uniform", "quantile", "kmeans"] as const,
     );
     this.dtype = o.dtype === null
       ? null
@@ -167,7 +170,7 @@ export class KBinsDiscretizer extends Estimator {
   /** The bin edges of each feature (increasing; `nBins[j] + 1` of them). */
   get binEdges(): NDArray<"float64" | "float32">[] {
     this.checkFitted();
-    return this.#edges.map((e, j) => floatArray(this.#edgeDtypes[j], e.slice(), [e.length]));
+    return this.#edges.map((e, j) => floatVector(this.#edgeDtypes[j], e));
   }
 
   /** The number of bins of each feature, after removing too-narrow ones. */
@@ -183,7 +186,7 @@ export class KBinsDiscretizer extends Estimator {
   /** Computes the bin edges of every feature. */
   fit(X: ArrayLike): this {
     const m = toMat(X, NAME);
-    checkFinite(m, NAME, false);
+    checkFinite(m, NAME);
     const nb = this.#nBins;
     if (Array.isArray(nb) && nb.length !== m.cols) {
       throw new TypeError(
@@ -261,10 +264,8 @@ export class KBinsDiscretizer extends Estimator {
    * `dtype` option (null: float32 for float32 input, else float64).
    */
   transform<T extends ArrayLike>(X: T): NDArray<KBinsDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    checkFinite(m, NAME, false);
+    const m = this.readFitted(X);
+    checkFinite(m, NAME);
     const { rows, cols } = m;
     const dtype = this.dtype ?? m.dtype;
     // scikit-learn's check_array(X, dtype=...) casts X to the output dtype before binning
@@ -274,9 +275,7 @@ export class KBinsDiscretizer extends Estimator {
     const widths = this.#edges.map((e) => e.length - 1);
     const onehot = this.encode === "onehot-dense";
     const total = onehot ? widths.reduce((a, b) => a + b, 0) : cols;
-    const out = dtype === "float32"
-      ? new Float32Array(rows * total)
-      : new Float64Array(rows * total);
+    const out = allocOut(dtype, rows * total);
     for (let i = 0; i < rows; i++) {
       let start = i * total;
       for (let j = 0; j < cols; j++) {
@@ -295,7 +294,7 @@ export class KBinsDiscretizer extends Estimator {
         } else out[i * cols + j] = b;
       }
     }
-    return new NDArray(dtype, out, [rows, total]) as NDArray<KBinsDTypeOf<T>>;
+    return floatArray(dtype, out, [rows, total]) as NDArray<KBinsDTypeOf<T>>;
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -309,7 +308,7 @@ export class KBinsDiscretizer extends Estimator {
    */
   inverseTransform(Xt: ArrayLike): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    const m = toMat(Xt, NAME, { what: "Xt" });
+    const m = toMat(Xt, NAME, "Xt");
     const widths = this.#edges.map((e) => e.length - 1);
     const cols = this.#edges.length;
     const expected = this.encode === "onehot-dense" ? widths.reduce((a, b) => a + b, 0) : cols;

@@ -9,8 +9,8 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
 import { mulAdd, nanColumnMaxAbs, subDiv } from "./_column_stats.ts";
-import { epsOf, floatArray, type FloatDTypeOf, type OutDType, promote } from "./_float_dtype.ts";
-import { outputFor } from "./_scaler_io.ts";
+import { epsOf, type FloatDTypeOf, floatVector, type OutDType, promote } from "./_float_dtype.ts";
+import { scaleColumns } from "./_scaler_io.ts";
 import { checkBool, type Mat, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode MaxAbsScaler}. */
@@ -62,12 +62,12 @@ export class MaxAbsScaler extends Estimator {
   /** Per-feature maximum absolute value seen (NaNs ignored). */
   get maxAbs(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#maxAbs.slice(), [this.#maxAbs.length]);
+    return floatVector(this.#dtype, this.#maxAbs);
   }
   /** Per-feature divisor: `maxAbs`, 1 for all-zero features. */
   get scale(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#scale.slice(), [this.#scale.length]);
+    return floatVector(this.#dtype, this.#scale);
   }
   /** The number of samples seen. */
   get nSamplesSeen(): number {
@@ -86,9 +86,7 @@ export class MaxAbsScaler extends Estimator {
    * makes its maximum NaN, as in scikit-learn).
    */
   partialFit(X: ArrayLike): this {
-    const m = toMat(X, NAME);
-    if (this.isFitted) this.checkFeatures(m.cols);
-    this.#update(m, !this.isFitted);
+    this.#update(this.readNext(X), !this.isFitted);
     return this;
   }
 
@@ -111,12 +109,7 @@ export class MaxAbsScaler extends Estimator {
 
   /** `X / scale` (float32 for float32 input). */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    subDiv(m.data, m.rows, m.cols, null, this.#scale, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    return scaleColumns(X, this.readFitted(X), this.copy, subDiv, null, this.#scale, NAME);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -126,12 +119,7 @@ export class MaxAbsScaler extends Estimator {
 
   /** Undoes the scaling: `X * scale` (float32 for float32 input). */
   inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    mulAdd(m.data, m.rows, m.cols, this.#scale, null, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    return scaleColumns(X, this.readFitted(X), this.copy, mulAdd, this.#scale, null, NAME);
   }
 
   /** The fitted attributes for the Jupyter display. */

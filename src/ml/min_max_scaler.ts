@@ -9,9 +9,9 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
 import { mulAdd, nanColumnMinMax, subDiv } from "./_column_stats.ts";
-import { epsOf, floatArray, type FloatDTypeOf, type OutDType, promote } from "./_float_dtype.ts";
-import { outputFor } from "./_scaler_io.ts";
-import { checkBool, checkNumber, describe, type Mat, toMat } from "./_validation.ts";
+import { epsOf, type FloatDTypeOf, floatVector, type OutDType, promote } from "./_float_dtype.ts";
+import { outputFor, scaleColumns } from "./_scaler_io.ts";
+import { checkBool, checkPair, type Mat, toMat } from "./_validation.ts";
 
 /** Options of {@linkcode MinMaxScaler}. */
 export interface MinMaxScalerOpts {
@@ -64,12 +64,7 @@ export class MinMaxScaler extends Estimator {
   constructor(opts: MinMaxScalerOpts = {}) {
     super(NAME, DEFAULTS);
     const o = { ...DEFAULTS, ...opts };
-    const r = o.featureRange;
-    if (!Array.isArray(r) || r.length !== 2) {
-      throw new TypeError(`${NAME}: featureRange must be a pair [min, max], got ${describe(r)}`);
-    }
-    const lo = checkNumber(NAME, "featureRange[0]", r[0]);
-    const hi = checkNumber(NAME, "featureRange[1]", r[1]);
+    const [lo, hi] = checkPair(NAME, "featureRange", o.featureRange, "[min, max]");
     if (lo >= hi) {
       throw new RangeError(
         `${NAME}: the minimum of the desired feature range must be smaller than its maximum: ` +
@@ -89,28 +84,27 @@ export class MinMaxScaler extends Estimator {
   /** Per-feature offset: `lo - dataMin * scale`. */
   get min(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#min.slice(), [this.#min.length]);
+    return floatVector(this.#dtype, this.#min);
   }
   /** Per-feature factor: `(hi - lo) / dataRange` (range 1 for constant features). */
   get scale(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#scale.slice(), [this.#scale.length]);
+    return floatVector(this.#dtype, this.#scale);
   }
   /** Per-feature minimum seen (NaNs ignored). */
   get dataMin(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#dataMin.slice(), [this.#dataMin.length]);
+    return floatVector(this.#dtype, this.#dataMin);
   }
   /** Per-feature maximum seen (NaNs ignored). */
   get dataMax(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#dataMax.slice(), [this.#dataMax.length]);
+    return floatVector(this.#dtype, this.#dataMax);
   }
   /** Per-feature `dataMax - dataMin`. */
   get dataRange(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    const r = this.#dataMax.map((v, j) => v - this.#dataMin[j]);
-    return floatArray(this.#dtype, r, [r.length]);
+    return floatVector(this.#dtype, this.#dataMax.map((v, j) => v - this.#dataMin[j]));
   }
   /** The number of samples seen (NaNs included). */
   get nSamplesSeen(): number {
@@ -129,9 +123,7 @@ export class MinMaxScaler extends Estimator {
    * all NaN makes them NaN, as in scikit-learn).
    */
   partialFit(X: ArrayLike): this {
-    const m = toMat(X, NAME);
-    if (this.isFitted) this.checkFeatures(m.cols);
-    this.#update(m, !this.isFitted);
+    this.#update(this.readNext(X), !this.isFitted);
     return this;
   }
 
@@ -171,9 +163,7 @@ export class MinMaxScaler extends Estimator {
    * input.
    */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
+    const m = this.readFitted(X);
     const { out, result } = outputFor(X, m, this.copy);
     mulAdd(m.data, m.rows, m.cols, this.#scale, this.#min, out, NAME);
     if (this.clip) {
@@ -193,12 +183,7 @@ export class MinMaxScaler extends Estimator {
 
   /** Undoes the scaling: `(X - min) / scale` (float32 for float32 input). */
   inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    subDiv(m.data, m.rows, m.cols, this.#min, this.#scale, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    return scaleColumns(X, this.readFitted(X), this.copy, subDiv, this.#min, this.#scale, NAME);
   }
 
   /** The fitted attributes for the Jupyter display. */

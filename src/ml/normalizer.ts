@@ -66,16 +66,15 @@ export class Normalizer extends Estimator {
   /** Checks `X` and records its number of features. */
   fit(X: ArrayLike): this {
     const m = toMat(X, NAME);
-    checkFinite(m, NAME, false);
+    checkFinite(m, NAME);
     this.fitted(m.cols);
     return this;
   }
 
   /** Each row of `X` divided by its norm (float32 for float32 input). */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    const m = toMat(X, NAME);
-    if (this.isFitted) this.checkFeatures(m.cols);
-    checkFinite(m, NAME, false);
+    const m = this.readNext(X);
+    checkFinite(m, NAME);
     const { rows, cols, data } = m;
     const { out, result } = outputFor(X, m, this.copy);
     // float32: the norms are float32, as NumPy computes them on a float32 X (the l1 norm with

@@ -5,10 +5,10 @@
  * @module
  */
 
-import { NDArray } from "../core/ndarray.ts";
+import type { NDArray } from "../core/ndarray.ts";
 import { BaseEncoder } from "./_base_encoder.ts";
 import { type CategoricalInput, type Category, fmtCategories, indexOf } from "./_categories.ts";
-import { toMat } from "./_validation.ts";
+import { allocOut, floatArray } from "./_float_dtype.ts";
 import { checkChoice, describe } from "./_validation.ts";
 
 /** Options of {@linkcode OneHotEncoder}. */
@@ -65,7 +65,6 @@ const NAME = "OneHotEncoder";
  * ```
  */
 export class OneHotEncoder extends BaseEncoder {
-  readonly #categories: "auto" | readonly (readonly Category[])[];
   /** What to drop. */
   readonly drop: null | "first" | "if_binary" | readonly Category[];
   /** The output dtype. */
@@ -76,16 +75,8 @@ export class OneHotEncoder extends BaseEncoder {
 
   /** An encoder with the given options (all optional). */
   constructor(opts: OneHotEncoderOpts = {}) {
-    super(NAME, DEFAULTS);
     const o = { ...DEFAULTS, ...opts };
-    if (o.categories !== "auto" && !Array.isArray(o.categories)) {
-      throw new TypeError(
-        `${NAME}: categories must be "auto" or an array of category lists, got ${
-          describe(o.categories)
-        }`,
-      );
-    }
-    this.#categories = o.categories;
+    super(NAME, DEFAULTS, o.categories);
     if (o.drop !== null && o.drop !== "first" && o.drop !== "if_binary" && !Array.isArray(o.drop)) {
       throw new RangeError(
         `${NAME}: drop must be null, "first", "if_binary" or an array of categories, got ${
@@ -99,17 +90,14 @@ export class OneHotEncoder extends BaseEncoder {
       NAME,
       "handleUnknown",
       o.handleUnknown,
-      [
-        "error",
-        "ignore",
-      ] as const,
+      ["error", "ignore"] as const,
     );
   }
 
   /** The options, as passed to the constructor (`categories` as given). */
   getParams(): Required<OneHotEncoderOpts> {
     return {
-      categories: this.#categories,
+      categories: this.categoriesOption,
       drop: this.drop,
       dtype: this.dtype,
       handleUnknown: this.handleUnknown,
@@ -124,7 +112,7 @@ export class OneHotEncoder extends BaseEncoder {
 
   /** Learns the categories of each feature. */
   fit(X: CategoricalInput): this {
-    const { columns, categories } = this.learn(X, this.#categories, this.handleUnknown);
+    const { columns, categories } = this.learn(X, this.handleUnknown);
     const dropIdx = this.#computeDrop(categories, columns.map((c) => c.f32 === true));
     this.commit(columns, categories);
     this.#dropIdx = dropIdx;
@@ -158,20 +146,18 @@ export class OneHotEncoder extends BaseEncoder {
     return idx;
   }
 
-  /** The number of output columns of feature j. */
-  #width(j: number): number {
-    const n = this.cats[j].length;
-    return this.#dropIdx && this.#dropIdx[j] !== null ? n - 1 : n;
+  /** The number of output columns of each feature, and their sum. */
+  #widths(): { widths: number[]; total: number } {
+    const drop = this.#dropIdx;
+    const widths = this.cats.map((c, j) => drop && drop[j] !== null ? c.length - 1 : c.length);
+    return { widths, total: widths.reduce((a, b) => a + b, 0) };
   }
 
   /** The one-hot encoding of `X`: samples × (categories of every feature, minus dropped ones). */
   transform(X: CategoricalInput): NDArray<"float64" | "float32"> {
     const { rows, cols, index, known } = this.encode(X, this.handleUnknown);
-    const widths = Array.from({ length: cols }, (_, j) => this.#width(j));
-    const total = widths.reduce((a, b) => a + b, 0);
-    const out = this.dtype === "float32"
-      ? new Float32Array(rows * total)
-      : new Float64Array(rows * total);
+    const { widths, total } = this.#widths();
+    const out = allocOut(this.dtype, rows * total);
     for (let i = 0; i < rows; i++) {
       let start = i * total;
       for (let j = 0; j < cols; j++) {
@@ -185,7 +171,7 @@ export class OneHotEncoder extends BaseEncoder {
         start += widths[j];
       }
     }
-    return new NDArray(this.dtype, out, [rows, total]) as NDArray<"float64" | "float32">;
+    return floatArray(this.dtype, out, [rows, total]);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -199,17 +185,9 @@ export class OneHotEncoder extends BaseEncoder {
    * `handleUnknown: "ignore"`.
    */
   inverseTransform(X: NDArray | readonly (readonly number[])[]): Category[][] {
-    this.checkFitted();
-    const m = toMat(X, NAME);
+    const { widths, total } = this.#widths();
+    const m = this.readCodes(X, total);
     const cols = this.cats.length;
-    const widths = Array.from({ length: cols }, (_, j) => this.#width(j));
-    const total = widths.reduce((a, b) => a + b, 0);
-    if (m.cols !== total) {
-      throw new TypeError(
-        `${NAME}: the shape of the passed X is not correct: expected ${total} columns, got ` +
-          `${m.cols}`,
-      );
-    }
     const out: Category[][] = Array.from({ length: m.rows }, () => new Array(cols));
     let start = 0;
     for (let j = 0; j < cols; j++) {

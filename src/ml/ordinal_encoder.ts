@@ -5,10 +5,11 @@
  * @module
  */
 
-import { NDArray } from "../core/ndarray.ts";
+import type { NDArray } from "../core/ndarray.ts";
 import { BaseEncoder } from "./_base_encoder.ts";
 import type { CategoricalInput, Category } from "./_categories.ts";
-import { checkChoice, describe, toMat } from "./_validation.ts";
+import { allocOut, floatArray } from "./_float_dtype.ts";
+import { checkChoice, describe } from "./_validation.ts";
 
 /** Options of {@linkcode OrdinalEncoder}. */
 export interface OrdinalEncoderOpts {
@@ -53,7 +54,6 @@ const NAME = "OrdinalEncoder";
  * ```
  */
 export class OrdinalEncoder extends BaseEncoder {
-  readonly #categories: "auto" | readonly (readonly Category[])[];
   /** The output dtype. */
   readonly dtype: "float64" | "float32";
   /** What an unseen category does. */
@@ -66,25 +66,14 @@ export class OrdinalEncoder extends BaseEncoder {
 
   /** An encoder with the given options (all optional). */
   constructor(opts: OrdinalEncoderOpts = {}) {
-    super(NAME, DEFAULTS);
     const o = { ...DEFAULTS, ...opts };
-    if (o.categories !== "auto" && !Array.isArray(o.categories)) {
-      throw new TypeError(
-        `${NAME}: categories must be "auto" or an array of category lists, got ${
-          describe(o.categories)
-        }`,
-      );
-    }
-    this.#categories = o.categories;
+    super(NAME, DEFAULTS, o.categories);
     this.dtype = checkChoice(NAME, "dtype", o.dtype, ["float64", "float32"] as const);
     this.handleUnknown = checkChoice(
       NAME,
       "handleUnknown",
       o.handleUnknown,
-      [
-        "error",
-        "use_encoded_value",
-      ] as const,
+      ["error", "use_encoded_value"] as const,
     );
     const u = o.unknownValue;
     if (this.handleUnknown === "use_encoded_value") {
@@ -113,7 +102,7 @@ export class OrdinalEncoder extends BaseEncoder {
   /** The options, as passed to the constructor (`categories` as given). */
   getParams(): Required<OrdinalEncoderOpts> {
     return {
-      categories: this.#categories,
+      categories: this.categoriesOption,
       dtype: this.dtype,
       handleUnknown: this.handleUnknown,
       unknownValue: this.unknownValue,
@@ -123,7 +112,7 @@ export class OrdinalEncoder extends BaseEncoder {
 
   /** Learns the categories of each feature. */
   fit(X: CategoricalInput): this {
-    const { columns, categories } = this.learn(X, this.#categories, this.handleUnknown);
+    const { columns, categories } = this.learn(X, this.handleUnknown);
     const u = this.unknownValue;
     if (this.handleUnknown === "use_encoded_value") {
       for (const cats of categories) {
@@ -160,9 +149,7 @@ export class OrdinalEncoder extends BaseEncoder {
   /** The category index of every value (`encodedMissingValue` for NaN, `unknownValue` for unseen ones). */
   transform(X: CategoricalInput): NDArray<"float64" | "float32"> {
     const { rows, cols, index, known } = this.encode(X, this.handleUnknown);
-    const out = this.dtype === "float32"
-      ? new Float32Array(rows * cols)
-      : new Float64Array(rows * cols);
+    const out = allocOut(this.dtype, rows * cols);
     for (let i = 0, k = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++, k++) {
         out[k] = !known[k]
@@ -172,7 +159,7 @@ export class OrdinalEncoder extends BaseEncoder {
           : index[k];
       }
     }
-    return new NDArray(this.dtype, out, [rows, cols]) as NDArray<"float64" | "float32">;
+    return floatArray(this.dtype, out, [rows, cols]);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -182,15 +169,8 @@ export class OrdinalEncoder extends BaseEncoder {
 
   /** The categories back from their codes (null for `unknownValue`). */
   inverseTransform(X: NDArray | readonly (readonly number[])[]): Category[][] {
-    this.checkFitted();
-    const m = toMat(X, NAME);
     const cols = this.cats.length;
-    if (m.cols !== cols) {
-      throw new TypeError(
-        `${NAME}: the shape of the passed X is not correct: expected ${cols} columns, got ` +
-          `${m.cols}`,
-      );
-    }
+    const m = this.readCodes(X, cols);
     const same = (a: number, b: number | null) => a === b || (a !== a && b !== b && b !== null);
     const out: Category[][] = [];
     for (let i = 0, k = 0; i < m.rows; i++) {

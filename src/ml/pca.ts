@@ -9,8 +9,15 @@ import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { getBackend } from "../backend/mod.ts";
 import { Estimator } from "./_base.ts";
-import { allocF64 } from "./_alloc.ts";
-import { floatArray, type FloatDTypeOf, type OutDType, roundTo } from "./_float_dtype.ts";
+import { columnSums } from "./_column_stats.ts";
+import {
+  allocF64,
+  floatArray,
+  type FloatDTypeOf,
+  floatVector,
+  type OutDType,
+  roundTo,
+} from "./_float_dtype.ts";
 import { pairwiseSum, pairwiseSum32 } from "./_pairwise_sum.ts";
 import { checkRandomState, type RandomStateLike } from "./_random_state.ts";
 import { randomizedSvd, type Svd, svdFlip, takeCols, thinSvd } from "./_svd.ts";
@@ -141,11 +148,7 @@ export class PCA extends Estimator {
       NAME,
       "svdSolver",
       o.svdSolver,
-      [
-        "auto",
-        "full",
-        "randomized",
-      ] as const,
+      ["auto", "full", "randomized"] as const,
     );
     this.iteratedPower = o.iteratedPower === "auto"
       ? "auto"
@@ -183,22 +186,22 @@ export class PCA extends Estimator {
   /** The variance explained by each component (its eigenvalue of the covariance matrix). */
   get explainedVariance(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#ev.slice(), [this.#ev.length]);
+    return floatVector(this.#dtype, this.#ev);
   }
   /** The fraction of the total variance explained by each component. */
   get explainedVarianceRatio(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#ratio.slice(), [this.#ratio.length]);
+    return floatVector(this.#dtype, this.#ratio);
   }
   /** The singular values of the centered data for each component. */
   get singularValues(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#sv.slice(), [this.#sv.length]);
+    return floatVector(this.#dtype, this.#sv);
   }
   /** The per-feature mean of the training data. */
   get mean(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#dtype, this.#mean.slice(), [this.#mean.length]);
+    return floatVector(this.#dtype, this.#mean);
   }
   /** The estimated noise variance (probabilistic PCA): the mean of the discarded variances. */
   get noiseVariance(): number {
@@ -245,7 +248,7 @@ export class PCA extends Estimator {
 
   #fit(X: ArrayLike): Svd & { rows: number } {
     const m = toMat(X, NAME);
-    checkFinite(m, NAME, false);
+    checkFinite(m, NAME);
     const { rows: n, cols: p } = m;
     const minNp = Math.min(n, p);
     const nc0 = this.#nComponents ?? minNp;
@@ -337,10 +340,8 @@ export class PCA extends Estimator {
    * float32 for float32 input.
    */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    checkFinite(m, NAME, false);
+    const m = this.readFitted(X);
+    checkFinite(m, NAME);
     const { rows, cols } = m, nc = this.#nc;
     const f32 = m.dtype === "float32";
     const xc = allocF64(rows * cols);
@@ -459,7 +460,7 @@ function center(
 ): { mean: Float64Array; xc: Float64Array; totalSq: Float64Array } {
   const { rows, cols, data } = m;
   const mean = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) mean[j] += data[k];
+  columnSums(data, rows, cols, mean);
   for (let j = 0; j < cols; j++) mean[j] /= rows;
   if (f32) roundTo(mean, "float32");
   const xc = allocF64(rows * cols), totalSq = new Float64Array(cols);

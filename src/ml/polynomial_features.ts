@@ -169,10 +169,8 @@ export class PolynomialFeatures extends Estimator {
 
   /** The polynomial features of `X`: samples × `nOutputFeatures` (float32 for float32 input). */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    checkFinite(m, NAME, false);
+    const m = this.readFitted(X);
+    checkFinite(m, NAME);
     const { rows, cols, data } = m, terms = this.#terms, nOut = terms.length;
     const out = allocOut(m.dtype, rows * nOut);
     const f32 = m.dtype === "float32";

@@ -91,10 +91,7 @@ export class QuantileTransformer extends Estimator {
       NAME,
       "outputDistribution",
       o.outputDistribution,
-      [
-        "uniform",
-        "normal",
-      ] as const,
+      ["uniform", "normal"] as const,
     );
     this.subsample = checkInt(NAME, "subsample", o.subsample, 1);
     if (this.#nQuantiles > this.subsample) {
@@ -182,9 +179,7 @@ export class QuantileTransformer extends Estimator {
   }
 
   #apply(X: ArrayLike, inverse: boolean): NDArray<"float64" | "float32"> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
+    const m = this.readFitted(X);
     rejectInfinity(m.data, NAME);
     const { rows, cols, data } = m;
     const out = allocOut(m.dtype, rows * cols);

@@ -11,9 +11,9 @@ import { Estimator } from "./_base.ts";
 import { mulAdd, rejectInfinity, subDiv } from "./_column_stats.ts";
 import { ndtri } from "./_normal.ts";
 import { medianSorted, percentileSorted, sortedColumn } from "./_quantiles.ts";
-import { floatArray, type FloatDTypeOf, type OutDType } from "./_float_dtype.ts";
-import { outputFor } from "./_scaler_io.ts";
-import { checkBool, checkNumber, describe, toMat, vector } from "./_validation.ts";
+import { EPS64, type FloatDTypeOf, floatVector, type OutDType } from "./_float_dtype.ts";
+import { scaleColumns } from "./_scaler_io.ts";
+import { checkBool, checkPair, toMat, vector } from "./_validation.ts";
 
 /** Options of {@linkcode RobustScaler}. */
 export interface RobustScalerOpts {
@@ -36,7 +36,6 @@ const DEFAULTS: Required<RobustScalerOpts> = {
   copy: true,
   unitVariance: false,
 };
-const EPS = 2.220446049250313e-16;
 const NAME = "RobustScaler";
 
 /**
@@ -79,14 +78,7 @@ export class RobustScaler extends Estimator {
     const o = { ...DEFAULTS, ...opts };
     this.withCentering = checkBool(NAME, "withCentering", o.withCentering);
     this.withScaling = checkBool(NAME, "withScaling", o.withScaling);
-    const r = o.quantileRange;
-    if (!Array.isArray(r) || r.length !== 2) {
-      throw new TypeError(
-        `${NAME}: quantileRange must be a pair [qMin, qMax], got ${describe(r)}`,
-      );
-    }
-    const lo = checkNumber(NAME, "quantileRange[0]", r[0]);
-    const hi = checkNumber(NAME, "quantileRange[1]", r[1]);
+    const [lo, hi] = checkPair(NAME, "quantileRange", o.quantileRange, "[qMin, qMax]");
     if (!(0 <= lo && lo <= hi && hi <= 100)) {
       throw new RangeError(
         `${NAME}: invalid quantile range: [${lo}, ${hi}]: need 0 ≤ qMin ≤ qMax ≤ 100`,
@@ -111,8 +103,7 @@ export class RobustScaler extends Estimator {
   /** Per-feature median (null with `withCentering: false`). */
   get center(): NDArray<"float64" | "float32"> | null {
     this.checkFitted();
-    const c = this.#center;
-    return c && floatArray(this.#dtype, c.slice(), [c.length]);
+    return this.#center && floatVector(this.#dtype, this.#center);
   }
   /** Per-feature quantile range (null with `withScaling: false`). */
   get scale(): NDArray<"float64"> | null {
@@ -136,7 +127,7 @@ export class RobustScaler extends Estimator {
       if (center) center[j] = f32 ? Math.fround(medianSorted(s)) : medianSorted(s);
       if (scale) {
         let q = percentileSorted(s, qMax, f32) - percentileSorted(s, qMin, f32);
-        if (q < 10 * EPS) q = 1; // _handle_zeros_in_scale
+        if (q < 10 * EPS64) q = 1; // _handle_zeros_in_scale
         scale[j] = this.unitVariance ? q / adjust : q;
       }
     }
@@ -149,12 +140,7 @@ export class RobustScaler extends Estimator {
 
   /** `(X - center) / scale` (float32 for float32 input). */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    subDiv(m.data, m.rows, m.cols, this.#center, this.#scale, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    return scaleColumns(X, this.readFitted(X), this.copy, subDiv, this.#center, this.#scale, NAME);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -164,12 +150,7 @@ export class RobustScaler extends Estimator {
 
   /** Undoes the scaling: `X * scale + center` (float32 for float32 input). */
   inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    mulAdd(m.data, m.rows, m.cols, this.#scale, this.#center, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    return scaleColumns(X, this.readFitted(X), this.copy, mulAdd, this.#scale, this.#center, NAME);
   }
 
   /** The fitted attributes for the Jupyter display. */

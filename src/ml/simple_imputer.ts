@@ -8,10 +8,24 @@
 import { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
-import { floatArray, type FloatDTypeOf, type OutDType } from "./_float_dtype.ts";
-import { infError, nanError } from "./_validation.ts";
+import {
+  allocOut,
+  floatArray,
+  type FloatDTypeOf,
+  floatVector,
+  type OutDType,
+} from "./_float_dtype.ts";
 import { medianSorted } from "./_quantiles.ts";
-import { checkBool, checkChoice, describe, type Mat, matrix, toMat } from "./_validation.ts";
+import {
+  checkBool,
+  checkChoice,
+  describe,
+  infError,
+  type Mat,
+  matrix,
+  nanError,
+  toMat,
+} from "./_validation.ts";
 
 /** The statistics {@linkcode SimpleImputer} fills with. */
 export type ImputeStrategy = "mean" | "median" | "most_frequent" | "constant";
@@ -102,12 +116,7 @@ export class SimpleImputer extends Estimator {
       NAME,
       "strategy",
       o.strategy,
-      [
-        "mean",
-        "median",
-        "most_frequent",
-        "constant",
-      ] as const,
+      ["mean", "median", "most_frequent", "constant"] as const,
     );
     if (o.fillValue !== null && typeof o.fillValue !== "number") {
       throw new TypeError(
@@ -136,7 +145,7 @@ export class SimpleImputer extends Estimator {
   /** The value each feature's missing entries are replaced with (NaN: an empty feature). */
   get statistics(): NDArray<"float64" | "float32"> {
     this.checkFitted();
-    return floatArray(this.#statsDtype, this.#stats.slice(), [this.#stats.length]);
+    return floatVector(this.#statsDtype, this.#stats);
   }
 
   /** The features that get an indicator column (null without `addIndicator`). */
@@ -235,7 +244,7 @@ export class SimpleImputer extends Estimator {
     const { rows, cols, data } = m;
     const kept = this.#kept(), ind = this.#indicator ?? [];
     const w = kept.length + ind.length;
-    const out = m.dtype === "float32" ? new Float32Array(rows * w) : new Float64Array(rows * w);
+    const out = allocOut(m.dtype, rows * w);
     for (let i = 0; i < rows; i++) {
       const o = i * w, r = i * cols;
       kept.forEach((j, c) => {

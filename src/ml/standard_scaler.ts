@@ -8,9 +8,9 @@
 import type { NDArray } from "../core/ndarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { Estimator } from "./_base.ts";
-import type { FloatDTypeOf } from "./_float_dtype.ts";
+import { EPS64, type FloatDTypeOf } from "./_float_dtype.ts";
 import { centeredMoments, columnSums, mulAdd, nanColumnSums, subDiv } from "./_column_stats.ts";
-import { outputFor, samplesSeen } from "./_scaler_io.ts";
+import { samplesSeen, scaleColumns } from "./_scaler_io.ts";
 import { checkBool, toMat, vector } from "./_validation.ts";
 
 /** Options of {@linkcode StandardScaler}. */
@@ -27,7 +27,6 @@ export interface StandardScalerOpts {
 }
 
 const DEFAULTS: Required<StandardScalerOpts> = { withMean: true, withStd: true, copy: true };
-const EPS = 2.220446049250313e-16;
 const NAME = "StandardScaler";
 
 /**
@@ -83,13 +82,13 @@ export class StandardScaler extends Estimator {
   /** The mean of each feature (null with `withMean` and `withStd` both false). */
   get mean(): NDArray<"float64"> | null {
     this.checkFitted();
-    return this.withMean || this.withStd ? vector(this.#mean as Float64Array) : null;
+    return this.#mean && vector(this.#mean);
   }
 
   /** The population variance of each feature (null with `withStd: false`). */
   get var(): NDArray<"float64"> | null {
     this.checkFitted();
-    return this.withStd ? vector(this.#var as Float64Array) : null;
+    return this.#var && vector(this.#var);
   }
 
   /** The divisor of each feature: its standard deviation, 1 for constant features. */
@@ -117,8 +116,7 @@ export class StandardScaler extends Estimator {
    * feature is all NaN makes that feature's statistics NaN.
    */
   partialFit(X: ArrayLike): this {
-    const m = toMat(X, NAME);
-    if (this.isFitted) this.checkFeatures(m.cols);
+    const m = this.readNext(X);
     this.#update(m.data, m.rows, m.cols, !this.isFitted);
     return this;
   }
@@ -160,8 +158,8 @@ export class StandardScaler extends Estimator {
       for (let j = 0; j < cols; j++) {
         const n = updatedN[j];
         // scikit-learn's _is_constant_feature: within the rounding bound of the 2-pass variance
-        const bound = n * mean[j] * EPS;
-        const constant = v[j] <= n * EPS * v[j] + bound * bound;
+        const bound = n * mean[j] * EPS64;
+        const constant = v[j] <= n * EPS64 * v[j] + bound * bound;
         scale[j] = constant ? 1 : Math.sqrt(v[j]);
       }
     }
@@ -174,12 +172,8 @@ export class StandardScaler extends Estimator {
 
   /** `(X - mean) / scale` for each feature (NaN stays NaN); float32 for float32 input. */
   transform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    subDiv(m.data, m.rows, m.cols, this.withMean ? this.#mean : null, this.#scale, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    const mean = this.withMean ? this.#mean : null;
+    return scaleColumns(X, this.readFitted(X), this.copy, subDiv, mean, this.#scale, NAME);
   }
 
   /** `fit(X)` then `transform(X)`. */
@@ -189,12 +183,8 @@ export class StandardScaler extends Estimator {
 
   /** Undoes the scaling: `X * scale + mean` (float32 for float32 input). */
   inverseTransform<T extends ArrayLike>(X: T): NDArray<FloatDTypeOf<T>> {
-    this.checkFitted();
-    const m = toMat(X, NAME);
-    this.checkFeatures(m.cols);
-    const { out, result } = outputFor(X, m, this.copy);
-    mulAdd(m.data, m.rows, m.cols, this.#scale, this.withMean ? this.#mean : null, out, NAME);
-    return result() as NDArray<FloatDTypeOf<T>>;
+    const mean = this.withMean ? this.#mean : null;
+    return scaleColumns(X, this.readFitted(X), this.copy, mulAdd, this.#scale, mean, NAME);
   }
 
   /** The fitted attributes for the Jupyter display. */
