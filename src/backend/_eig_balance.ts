@@ -58,6 +58,13 @@ export function balance(
     const p = st * (c * n + r);
     return h[p] !== 0 || (cplx && h[p + 1] !== 0);
   };
+  /** Whether row `i` (column `i` with `col`) is zero off the diagonal over indices lo..hi. */
+  const isolated = (i: number, lo: number, hi: number, col: boolean): boolean => {
+    for (let t = lo; t <= hi; t++) {
+      if (t !== i && (col ? nz(t, i) : nz(i, t))) return false;
+    }
+    return true;
+  };
   scale.fill(1);
   let k = 0, l = n - 1;
   // Rows isolating an eigenvalue go to the bottom.
@@ -65,14 +72,7 @@ export function balance(
   while (again && l > 0) {
     again = false;
     for (let i = l; i >= 0; i--) {
-      let isolated = true;
-      for (let j = 0; j <= l; j++) {
-        if (i !== j && nz(i, j)) {
-          isolated = false;
-          break;
-        }
-      }
-      if (!isolated) continue;
+      if (!isolated(i, 0, l, false)) continue;
       if (i !== l) {
         swapRowsCols(n, h, st, i, l, l, k);
         swaps.push(i, l);
@@ -88,14 +88,7 @@ export function balance(
   while (again) {
     again = false;
     for (let j = k; j <= l; j++) {
-      let isolated = true;
-      for (let i = k; i <= l; i++) {
-        if (i !== j && nz(i, j)) {
-          isolated = false;
-          break;
-        }
-      }
-      if (!isolated) continue;
+      if (!isolated(j, k, l, true)) continue;
       if (j !== k) {
         swapRowsCols(n, h, st, j, k, l, k);
         swaps.push(j, k);

@@ -1,6 +1,7 @@
 /**
  * The parts the CP-ALS, multiplicative-update and HALS solvers share: option resolution,
- * the starting model, the error from norms, normalization, snapshots and the result.
+ * the starting model, the error from norms, normalization, snapshots, the bookkeeping of the
+ * sweeps (callback, error history, convergence) and the result.
  *
  * @module
  */
@@ -25,13 +26,13 @@ import {
   checkModes,
   checkNonNegative,
   checkRank,
+  converged,
   type CPInput,
   prepareTensor,
 } from "./_cp_opts.ts";
 
 /** Resolved common options, the starting model and the tensor being fitted. */
 export interface CPSetup {
-  where: string;
   inp: CPInput;
   rank: number;
   nIterMax: number;
@@ -117,7 +118,6 @@ export function setupCp(
   const modes = inp.shape.map((_, k) => k).filter((k) => !fixed.has(k));
   if (normalize) { for (const k of modes) normalizeMode(work, k); }
   return {
-    where,
     inp,
     rank,
     nIterMax,
@@ -133,7 +133,7 @@ export function setupCp(
 }
 
 /** Factor `k` normalized to unit columns, the norms moved into the weights. */
-export function normalizeMode(work: CPWork, k: number): void {
+function normalizeMode(work: CPWork, k: number): void {
   normalizeColumns(work.factors[k], work.shape[k], work.rank, work.grams[k], work.weights);
   work.factorChanged(k);
 }
@@ -159,6 +159,104 @@ export function normError(s: CPSetup, normSq: number, m: Float64Array, k: number
   return Math.sqrt(Math.abs(normSq + cpSq - 2 * iprod)) / Math.sqrt(normSq);
 }
 
+/**
+ * The bookkeeping of a sweep-based CP solver (ALS, multiplicative updates, HALS) over the
+ * updated modes of `s`: the MTTKRP buffers, ‖t‖², the error history, the `onIteration`
+ * callback, the convergence test and the normalization.
+ */
+export class CPSweeps {
+  /** The relative error after each sweep. */
+  readonly errors: number[] = [];
+  /** The last updated mode: a sweep leaves its MTTKRP in `mLast`, which gives the error. */
+  readonly last: number;
+  /** ‖t‖² of the tensor being fitted (masked: imputed with the current model). */
+  normSq: number;
+  private readonly m: Float64Array;
+  private readonly mLast: Float64Array;
+
+  /**
+   * The sweeps of `s`, or null when no mode is updated or `onIteration`, called with the
+   * starting model and its error, asks to stop (the result is then the starting model).
+   */
+  static start(s: CPSetup): CPSweeps | null {
+    if (s.modes.length === 0) return null;
+    const sw = new CPSweeps(s);
+    if (!s.callback) return sw;
+    const e0 = sw.modelError();
+    return s.callback(snapshot(s.work), e0) === true ? null : sw;
+  }
+
+  private constructor(private readonly s: CPSetup) {
+    const { work, modes } = s;
+    this.last = modes[modes.length - 1];
+    this.m = new Float64Array(Math.max(...work.shape) * work.rank);
+    this.mLast = new Float64Array(work.shape[this.last] * work.rank);
+    this.normSq = tensorNormSq(s);
+  }
+
+  /** The MTTKRP of mode `k` with the current model, in a buffer valid until the next call. */
+  mttkrp(k: number): Float64Array {
+    const mk = k === this.last ? this.mLast : this.m;
+    this.s.work.mttkrp(k, mk);
+    return mk;
+  }
+
+  /**
+   * The relative error of the current model, the tensor left as it is (masked: over the
+   * observed entries, relative to the norm of the tensor imputed with the model).
+   */
+  modelError(): number {
+    const s = this.s;
+    if (s.masked) {
+      const st = s.masked.impute(s.work, false);
+      return Math.sqrt(st.errSq / st.normSq);
+    }
+    s.work.mttkrp(this.last, this.m);
+    return normError(s, this.normSq, this.m, this.last);
+  }
+
+  /**
+   * The relative error after a sweep, from the MTTKRP of the last mode it left (masked: the
+   * missing entries are imputed with the model first, and ‖t‖² follows).
+   */
+  sweepError(): number {
+    const s = this.s;
+    if (!s.masked) return normError(s, this.normSq, this.mLast, this.last);
+    const st = s.masked.impute(s.work, true);
+    this.normSq = st.normSq;
+    return Math.sqrt(st.errSq / st.normSq);
+  }
+
+  /**
+   * Records that factor `k` changed in place, and normalizes it when asked to (except the
+   * last mode's, which {@link endSweep} normalizes).
+   */
+  factorUpdated(k: number): void {
+    const s = this.s;
+    s.work.factorChanged(k);
+    if (s.normalize && k !== this.last) normalizeMode(s.work, k);
+  }
+
+  /**
+   * Records the error of a sweep and tells whether to stop (`onIteration` returned true, or
+   * the error converged); otherwise normalizes the last mode when asked to.
+   */
+  endSweep(err: number): boolean {
+    const s = this.s;
+    this.errors.push(err);
+    if (s.callback && s.callback(snapshot(s.work), err) === true) return true;
+    if (converged(this.errors, s.tol, s.cvg)) return true;
+    if (s.normalize) normalizeMode(s.work, this.last);
+    return false;
+  }
+
+  /** The result after the last sweep (the last mode normalized when asked to). */
+  result(): CPResult {
+    if (this.s.normalize) normalizeMode(this.s.work, this.last);
+    return finish(this.s.work, this.errors, this.errors.length);
+  }
+}
+
 /** A CP tensor of copies of the current factors and weights. */
 export function snapshot(work: CPWork): CPTensor {
   const [w, fs] = arrays(work);
@@ -173,13 +271,8 @@ export function finish(work: CPWork, errors: number[], nIter: number): CPResult 
 
 function arrays(work: CPWork): [NDArray, NDArray[]] {
   const dt = work.dt;
-  const w = new NDArray(
-    dt,
-    dt === "float32" ? Float32Array.from(work.weights) : work.weights.slice(),
-    [
-      work.rank,
-    ],
-  );
+  const weights = dt === "float32" ? Float32Array.from(work.weights) : work.weights.slice();
+  const w = new NDArray(dt, weights, [work.rank]);
   const fs = work.factors.map((f, k) => new NDArray(dt, f.slice(), [work.shape[k], work.rank]));
   return [w, fs];
 }

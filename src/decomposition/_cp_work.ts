@@ -135,44 +135,16 @@ export class CPWork {
   }
 
   private passLeft(): void {
-    const n = this.shape.length, r = this.rank;
-    const kr = this.kr(this.h, n, this.krR);
-    gemm(
-      this.dt,
-      "N",
-      "N",
-      this.pL,
-      r,
-      this.pR,
-      this.tensor,
-      this.offset,
-      this.pR,
-      kr,
-      r,
-      this.wL,
-      r,
-    );
+    const { dt, pL, pR, rank: r, tensor, offset } = this;
+    const kr = this.kr(this.h, this.shape.length, this.krR);
+    gemm(dt, "N", "N", pL, r, pR, tensor, offset, pR, kr, r, this.wL, r);
     this.validL = true;
   }
 
   private passRight(): void {
-    const r = this.rank;
+    const { dt, pL, pR, rank: r, tensor, offset } = this;
     const kr = this.kr(0, this.h, this.krL);
-    gemm(
-      this.dt,
-      "T",
-      "N",
-      this.pR,
-      r,
-      this.pL,
-      this.tensor,
-      this.offset,
-      this.pR,
-      kr,
-      r,
-      this.wR,
-      r,
-    );
+    gemm(dt, "T", "N", pR, r, pL, tensor, offset, pR, kr, r, this.wR, r);
     this.validR = true;
   }
 

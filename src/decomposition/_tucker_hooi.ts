@@ -11,11 +11,25 @@
  */
 
 import type { NDArray } from "../core/ndarray.ts";
+import { toArray } from "../core/asarray.ts";
+import { fmtShape } from "../core/shape.ts";
 import { matmul } from "../linalg/matmul.ts";
-import { flat, type FloatDType, fromData, innerAll, modeProduct, sqNorm } from "./_tucker_ops.ts";
-import { multiModeProduct } from "./_tucker_ops.ts";
-import { leadingOfUnfolding, type SvdMethod } from "./_tucker_svd.ts";
-import { placed } from "./_tucker_init.ts";
+import type { HooiBaseOpts } from "./partial_tucker.ts";
+import {
+  asWork,
+  checkCount,
+  checkNonNeg,
+  flat,
+  type FloatDType,
+  fromData,
+  innerAll,
+  modeProduct,
+  multiModeProduct,
+  sqNorm,
+  sweepsConverged,
+} from "./_tucker_ops.ts";
+import { checkSvd, leadingOfUnfolding, type SvdMethod } from "./_tucker_svd.ts";
+import { checkInit, type InitOpts, placed } from "./_tucker_init.ts";
 
 /** The HOOI problem: factors[i] belongs to modes[i]; `update[i]` false keeps it as given. */
 export interface HooiState {
@@ -33,6 +47,29 @@ export interface HooiOpts {
   svd: SvdMethod;
   /** 1 where the tensor is known, 0 where missing (C-contiguous, work dtype), or null. */
   mask: NDArray | null;
+}
+
+/** The validated options of `tucker` and `partialTucker`: HOOI's and its starting point's. */
+export interface HooiSetup extends HooiOpts, InitOpts {}
+
+/** Checks the options shared by `tucker` and `partialTucker`. */
+export function checkHooiOpts(x: NDArray, o: HooiBaseOpts, where: string): HooiSetup {
+  const nIterMax = checkCount(o.nIterMax ?? 100, "nIterMax", where, 0);
+  const tol = checkNonNeg(o.tol ?? 1e-4, "tol", where);
+  const svd = checkSvd(o.svd, where, "symeig_svd");
+  const init = checkInit(o.init, where);
+  const svdMaskRepeats = checkCount(o.svdMaskRepeats ?? 5, "svdMaskRepeats", where, 0);
+  let mask: NDArray | null = null;
+  if (o.mask !== undefined && o.mask !== null) {
+    const m = toArray(o.mask, where);
+    if (m.ndim !== x.ndim || m.shape.some((n, k) => n !== x.shape[k])) {
+      throw new TypeError(
+        `${where}: mask has shape ${fmtShape(m.shape)}, the tensor has shape ${fmtShape(x.shape)}`,
+      );
+    }
+    mask = asWork(m, x.dtype as FloatDType);
+  }
+  return { nIterMax, tol, svd, init, mask, svdMaskRepeats, rng: o.rng, nonNegative: false };
 }
 
 /** `x ×ₖ Fₖ` for the factored modes. */
@@ -94,7 +131,7 @@ export function hooi(x: NDArray, st: HooiState, o: HooiOpts): number[] {
     st.core = z;
     const res2 = anyFixed ? projectedResidual(normX2, z, st.factors, st.modes) : normX2 - sqNorm(z);
     errors.push(normX > 0 ? Math.sqrt(Math.abs(res2)) / normX : 0);
-    if (it > 1 && o.tol > 0 && Math.abs(errors[it - 1] - errors[it]) < o.tol) break;
+    if (sweepsConverged(errors, o.tol)) break;
   }
   return errors;
 }

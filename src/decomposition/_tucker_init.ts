@@ -16,6 +16,7 @@ import { TuckerTensor } from "./tucker_tensor.ts";
 import { type RngLike, toRng } from "./random_tensors.ts";
 import {
   asWork,
+  checkModes,
   flat,
   type FloatDType,
   fromData,
@@ -63,6 +64,27 @@ export function checkInit(init: unknown, where: string): TuckerInit {
   );
 }
 
+/**
+ * The modes of a `fixedModes`-like option `name` (default none), whose factors stay as `init`
+ * gives them: `init` must then be a decomposition.
+ */
+export function checkFixedModes(
+  v: unknown,
+  ndim: number,
+  init: TuckerInit,
+  name: string,
+  where: string,
+): number[] {
+  const fixed = checkModes(v ?? [], ndim, where, name);
+  if (fixed.length > 0 && typeof init === "string") {
+    throw new TypeError(
+      `${where}: ${name} [${fixed.join(",")}] needs init to be a TuckerTensor or ` +
+        `{ core, factors } holding the fixed factors, got init ${JSON.stringify(init)}`,
+    );
+  }
+  return fixed;
+}
+
 /** The leading vectors of one unfolding, imputing masked entries from the running fit. */
 function maskedLeading(
   m: NDArray,
@@ -90,7 +112,7 @@ function maskedLeading(
 /**
  * The starting decomposition of `x` for the decomposed `modes` with `ranks` (TensorLy's
  * `initialize_tucker`): the core is `x ×ₖ Fₖᵀ` for "svd", uniform in [0.01, 1.01) for
- * "random"; with `nonNegative`, absolute values of both.
+ * "random"; with `nonNegative`, absolute values of both (always fresh arrays).
  */
 export function initTucker(
   x: NDArray,
@@ -100,7 +122,8 @@ export function initTucker(
   where: string,
 ): Start {
   const dtype = x.dtype as FloatDType;
-  let core: NDArray, factors: NDArray[];
+  const coreShape = x.shape.map((n, k) => modes.includes(k) ? ranks[modes.indexOf(k)] : n);
+  let core: NDArray | null = null, factors: NDArray[];
   if (o.init === "svd") {
     let mean = 0;
     if (o.nonNegative) {
@@ -115,10 +138,8 @@ export function initTucker(
         : leadingOfUnfolding(x, mode, ranks[i], o.svd);
       return o.nonNegative ? nndsvda(unf!, lead, mean) : lead.U;
     });
-    core = multiModeProduct(x, placed(factors, modes, x.ndim), true);
   } else if (o.init === "random") {
     const rng = toRng(o.rng, where);
-    const coreShape = x.shape.map((n, k) => modes.includes(k) ? ranks[modes.indexOf(k)] : n);
     core = (rng.random(coreShape, { dtype }) as NDArray).add(0.01);
     factors = modes.map((mode, i) => rng.random([x.shape[mode], ranks[i]], { dtype }) as NDArray);
   } else {
@@ -139,10 +160,7 @@ export function initTucker(
       }
       return asWork(a, dtype);
     });
-    const coreShape = x.shape.map((n, k) => modes.includes(k) ? ranks[modes.indexOf(k)] : n);
-    if (given.core === undefined || given.core === null) {
-      core = multiModeProduct(x, placed(factors, modes, x.ndim), true);
-    } else {
+    if (given.core !== undefined && given.core !== null) {
       const c = toArray(given.core, where);
       if (c.ndim !== coreShape.length || c.shape.some((n, k) => n !== coreShape[k])) {
         throw new TypeError(
@@ -152,6 +170,7 @@ export function initTucker(
       core = asWork(c, dtype);
     }
   }
+  core ??= multiModeProduct(x, placed(factors, modes, x.ndim), true);
   if (o.nonNegative) {
     factors = factors.map((f) => absCopy(f));
     core = absCopy(core);
@@ -171,7 +190,7 @@ export function placed(
 }
 
 /** |a| as a fresh C-contiguous array. */
-export function absCopy(a: NDArray): NDArray {
+function absCopy(a: NDArray): NDArray {
   const src = flat(asWork(a, a.dtype as FloatDType));
   const out = new (src.constructor as Float64ArrayConstructor)(src.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.abs(src[i]);

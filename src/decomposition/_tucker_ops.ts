@@ -220,6 +220,15 @@ export function checkRankLike<R>(rank: R, where: string, allowArray = true): R {
   return rank;
 }
 
+/**
+ * Whether the Tucker solvers stop after the sweep whose error ends `errors` (TensorLy's test):
+ * from the third sweep on, when the error changed by less than `tol` (never for `tol` 0).
+ */
+export function sweepsConverged(errors: readonly number[], tol: number): boolean {
+  const n = errors.length;
+  return n > 2 && tol > 0 && Math.abs(errors[n - 2] - errors[n - 1]) < tol;
+}
+
 /** A positive integer option (`nIterMax`, …). */
 export function checkCount(v: unknown, name: string, where: string, min = 1): number {
   if (typeof v !== "number" || !Number.isInteger(v) || v < min) {

@@ -9,8 +9,7 @@ import { finfo } from "../core/finfo.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { CPResult } from "./cp_result.ts";
 import type { CPCommonOpts } from "./cp_options.ts";
-import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { converged } from "./_cp_opts.ts";
+import { CPSweeps, finish, setupCp } from "./_cp_common.ts";
 import { hadamardInto, scaleByWeights } from "./_cp_small.ts";
 
 /** Options of {@link nonNegativeParafac} (and of the {@link NonNegativeCP} class). */
@@ -55,30 +54,18 @@ export function nonNegativeParafac(
     where,
   );
   const { work, modes, rank: r } = s;
-  const errors: number[] = [];
-  if (modes.length === 0) return finish(work, errors, 0);
+  const sw = CPSweeps.start(s);
+  if (sw === null) return finish(work, [], 0);
   const eps = finfo(work.dt).eps;
-  const last = modes[modes.length - 1];
-  let normSq = tensorNormSq(s);
-  const m = new Float64Array(Math.max(...work.shape) * r);
-  const mLast = new Float64Array(work.shape[last] * r);
   const acc = new Float64Array(r * r), row = new Float64Array(r);
-  let fresh = true; // the masked working copy holds the current model's values
-  if (s.callback) {
-    const e0 = s.masked
-      ? Math.sqrt(s.masked.impute(work, false).errSq / normSq)
-      : (work.mttkrp(last, m), normError(s, normSq, m, last));
-    if (s.callback(snapshot(work), e0) === true) return finish(work, errors, 0);
-  }
-  let it = 0;
-  for (; it < s.nIterMax; it++) {
+  for (let it = 0; it < s.nIterMax; it++) {
     for (const k of modes) {
-      if (s.masked && !fresh) s.masked.impute(work, true);
-      fresh = false;
+      // Masked, the missing entries follow the model: the sweep's error left them fresh for
+      // the first mode.
+      if (s.masked && k !== modes[0]) s.masked.impute(work, true);
       hadamardInto(work.grams, k, acc);
       scaleByWeights(acc, work.weights);
-      const mk = k === last ? mLast : m;
-      work.mttkrp(k, mk);
+      const mk = sw.mttkrp(k);
       const f = work.factors[k];
       for (let i = 0, o = 0; i < work.shape[k]; i++, o += r) {
         for (let c = 0; c < r; c++) {
@@ -90,26 +77,9 @@ export function nonNegativeParafac(
           f[o + c] = f[o + c] * Math.max(mk[o + c], eps) / Math.max(row[c], eps);
         }
       }
-      work.factorChanged(k);
-      if (s.normalize && k !== last) normalizeMode(work, k);
+      sw.factorUpdated(k);
     }
-    let err: number;
-    if (s.masked) {
-      const st = s.masked.impute(work, true);
-      [normSq, fresh] = [st.normSq, true];
-      err = Math.sqrt(st.errSq / st.normSq);
-    } else err = normError(s, normSq, mLast, last);
-    errors.push(err);
-    if (s.callback && s.callback(snapshot(work), err) === true) {
-      it++;
-      break;
-    }
-    if (converged(errors, s.tol, s.cvg)) {
-      it++;
-      break;
-    }
-    if (s.normalize) normalizeMode(work, last);
+    if (sw.endSweep(sw.sweepError())) break;
   }
-  if (s.normalize) normalizeMode(work, last);
-  return finish(work, errors, it);
+  return sw.result();
 }

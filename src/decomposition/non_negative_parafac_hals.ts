@@ -9,8 +9,8 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import type { CPResult } from "./cp_result.ts";
 import type { CPCommonOpts } from "./cp_options.ts";
-import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { checkBool, checkModes, checkNonNegative, converged } from "./_cp_opts.ts";
+import { CPSweeps, finish, setupCp } from "./_cp_common.ts";
+import { checkBool, checkModes, checkNonNegative } from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights, solveRowsInto } from "./_cp_small.ts";
 
 /** Options of {@link nonNegativeParafacHals} (and of the {@link NonNegativeCPHals} class). */
@@ -65,47 +65,23 @@ export function nonNegativeParafacHals(
     : checkModes(nn, n, "nnModes", where);
   const sparsity = sparsityPerMode(opts.sparsityCoefficients, n, where);
   const { work, modes, rank: r } = s;
-  const errors: number[] = [];
-  if (modes.length === 0) return finish(work, errors, 0);
-  const last = modes[modes.length - 1];
-  const normSq = tensorNormSq(s);
-  const m = new Float64Array(Math.max(...work.shape) * r);
-  const mLast = new Float64Array(work.shape[last] * r);
+  const sw = CPSweeps.start(s);
+  if (sw === null) return finish(work, [], 0);
   const p = new Float64Array(r * r);
-  if (s.callback) {
-    work.mttkrp(last, m);
-    if (s.callback(snapshot(work), normError(s, normSq, m, last)) === true) {
-      return finish(work, errors, 0);
-    }
-  }
   const [inner, innerTol] = exact ? [50000, 1e-15] : [100, 1e-7];
-  let it = 0;
-  for (; it < s.nIterMax; it++) {
+  for (let it = 0; it < s.nIterMax; it++) {
     for (const k of modes) {
       hadamardInto(work.grams, k, p);
       scaleByWeights(p, work.weights);
-      const mk = k === last ? mLast : m;
-      work.mttkrp(k, mk);
+      const mk = sw.mttkrp(k);
       if (nnModes.has(k)) {
         halsNnls(mk, p, work.factors[k], work.shape[k], r, inner, innerTol, sparsity[k], epsilon);
       } else solveRowsInto(p, r, mk, work.shape[k], work.factors[k]);
-      work.factorChanged(k);
-      if (s.normalize && k !== last) normalizeMode(work, k);
+      sw.factorUpdated(k);
     }
-    const err = normError(s, normSq, mLast, last);
-    errors.push(err);
-    if (s.callback && s.callback(snapshot(work), err) === true) {
-      it++;
-      break;
-    }
-    if (converged(errors, s.tol, s.cvg)) {
-      it++;
-      break;
-    }
-    if (s.normalize) normalizeMode(work, last);
+    if (sw.endSweep(sw.sweepError())) break;
   }
-  if (s.normalize) normalizeMode(work, last);
-  return finish(work, errors, it);
+  return sw.result();
 }
 
 /**

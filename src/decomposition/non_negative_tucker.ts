@@ -8,24 +8,12 @@
 import type { NDArray } from "../core/ndarray.ts";
 import { matmul } from "../linalg/matmul.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import { TuckerResult } from "./tucker_result.ts";
+import type { TuckerResult } from "./tucker_result.ts";
 import type { RngLike } from "./random_tensors.ts";
-import {
-  checkCount,
-  checkNonNeg,
-  checkRankLike,
-  checkRanks,
-  flat,
-  type FloatDType,
-  fromData,
-  modeProduct,
-  multiModeProduct,
-  sqNorm,
-  workTensor,
-} from "./_tucker_ops.ts";
-import { checkSvd, type SvdMethod } from "./_tucker_svd.ts";
-import { checkInit, initTucker, type TuckerInit } from "./_tucker_init.ts";
-import { fitError, grams, tuckerNormalize, unfoldDot } from "./_tucker_nn.ts";
+import { checkRankLike, checkRanks, flat, multiModeProduct, workTensor } from "./_tucker_ops.ts";
+import type { SvdMethod } from "./_tucker_svd.ts";
+import { initTucker, type TuckerInit } from "./_tucker_init.ts";
+import { checkNnTuckerOpts, nnTuckerSweeps } from "./_tucker_nn.ts";
 import type { TuckerRank } from "./tucker.ts";
 
 /** Options of {@link nonNegativeTucker} and {@link NonNegativeTucker}. */
@@ -52,14 +40,6 @@ export interface NonNegativeTuckerOpts {
 function muStep(a: NDArray, num: NDArray, den: NDArray, eps: number): void {
   const x = flat(a), n = flat(num), d = flat(den);
   for (let i = 0; i < x.length; i++) x[i] *= Math.max(n[i], eps) / Math.max(d[i], eps);
-}
-
-/** A fresh contiguous copy (the updates work in place). */
-function own(a: NDArray): NDArray {
-  const src = flat(a);
-  const c = new (src.constructor as Float64ArrayConstructor)(src.length);
-  c.set(src);
-  return fromData(a.dtype as FloatDType, c, a.shape.slice());
 }
 
 /**
@@ -99,41 +79,19 @@ function nnTuckerImpl(
   const x = workTensor(t, where);
   const modes = x.shape.map((_, k) => k);
   const ranks = checkRanks(rank, x.shape, modes, where);
-  const nIterMax = checkCount(opts.nIterMax ?? 10, "nIterMax", where, 0);
-  const tol = checkNonNeg(opts.tol ?? 1e-4, "tol", where);
-  const init = checkInit(opts.init, where);
-  const svd = checkSvd(opts.svd, where, "symeig_svd");
-  const start = initTucker(x, ranks, modes, {
-    init,
-    svd,
-    rng: opts.rng,
-    mask: null,
-    svdMaskRepeats: 0,
-    nonNegative: true,
-  }, where);
-  let core = own(start.core);
-  let factors = start.factors.map(own);
-  const eps = 1e-11, normX2 = sqNorm(x);
-  const errors: number[] = [];
-  for (let it = 0; it < nIterMax; it++) {
-    let z = x; // X ×ₘ Fₘᵀ over the modes already updated in this sweep
-    for (const mode of modes) {
-      const later: (NDArray | null)[] = factors.map((f, k) => k > mode ? f : null);
-      const xf = multiModeProduct(z, later, true); // X ×ₘ Fₘᵀ for every m ≠ mode
-      const num = unfoldDot(xf, core, mode); // unfold(X)·B
-      const gs: (NDArray | null)[] = grams(factors).map((g, k) => k === mode ? null : g);
-      const btb = unfoldDot(multiModeProduct(core, gs, false), core, mode); // BᵀB
-      muStep(factors[mode], num, matmul(factors[mode], btb), eps);
-      z = modeProduct(z, factors[mode], mode, true);
-    }
-    const gramList = grams(factors);
-    const den = multiModeProduct(core, gramList, false);
-    muStep(core, z, den, eps);
-    errors.push(fitError(normX2, z, core, gramList));
-    if (it > 1 && Math.abs(errors[it - 1] - errors[it]) < tol) break;
-    if (opts.normalizeFactors) ({ core, factors } = tuckerNormalize(core, factors));
-  }
-  return new TuckerResult(core, factors, errors);
+  const o = checkNnTuckerOpts(opts, { nIterMax: 10, tol: 1e-4 }, where);
+  const eps = 1e-11;
+  // The non-negative start is fresh arrays: the updates work on them in place.
+  return nnTuckerSweeps(x, initTucker(x, ranks, modes, o, where), o, {
+    factor(f, _mode, xb, btb) {
+      muStep(f, xb, matmul(f, btb), eps);
+      return f;
+    },
+    core(core, z, gramList) {
+      muStep(core, z, multiModeProduct(core, gramList, false), eps);
+      return core;
+    },
+  });
 }
 
 /**

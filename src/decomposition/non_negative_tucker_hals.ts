@@ -5,24 +5,12 @@
  * @module
  */
 
-import type { NDArray } from "../core/ndarray.ts";
 import { eigvalsh } from "../linalg/eigh.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
-import { TuckerResult } from "./tucker_result.ts";
-import {
-  checkCount,
-  checkModes,
-  checkNonNeg,
-  checkRankLike,
-  checkRanks,
-  modeProduct,
-  multiModeProduct,
-  sqNorm,
-  workTensor,
-} from "./_tucker_ops.ts";
-import { checkSvd } from "./_tucker_svd.ts";
-import { checkInit, initTucker } from "./_tucker_init.ts";
-import { fitError, grams, tuckerNormalize, unfoldDot } from "./_tucker_nn.ts";
+import type { TuckerResult } from "./tucker_result.ts";
+import { checkNonNeg, checkRankLike, checkRanks, workTensor } from "./_tucker_ops.ts";
+import { checkFixedModes, initTucker } from "./_tucker_init.ts";
+import { checkNnTuckerOpts, nnTuckerSweeps } from "./_tucker_nn.ts";
 import { fista, halsNnls } from "./_tucker_nnls.ts";
 import type { TuckerRank } from "./tucker.ts";
 import type { NonNegativeTuckerOpts } from "./non_negative_tucker.ts";
@@ -93,69 +81,38 @@ function halsImpl(
   const n = x.ndim;
   const modes = x.shape.map((_, k) => k);
   const ranks = checkRanks(rank, x.shape, modes, where);
-  const nIterMax = checkCount(opts.nIterMax ?? 100, "nIterMax", where, 0);
-  const tol = checkNonNeg(opts.tol ?? 1e-8, "tol", where);
-  const init = checkInit(opts.init, where);
-  const svd = checkSvd(opts.svd, where, "symeig_svd");
+  const o = checkNnTuckerOpts(opts, { nIterMax: 100, tol: 1e-8 }, where);
   const sparsity = checkSparsity(opts.sparsityCoefficients, n, where);
   const coreSparsity = opts.coreSparsityCoefficient == null
     ? 0
     : checkNonNeg(opts.coreSparsityCoefficient, "coreSparsityCoefficient", where);
-  const fixed = checkModes(opts.fixedModes ?? [], n, where, "fixedModes");
-  if (fixed.length > 0 && typeof init === "string") {
-    throw new TypeError(
-      `${where}: fixedModes [${fixed.join(",")}] needs init to be a TuckerTensor or ` +
-        `{ core, factors } holding the fixed factors, got init ${JSON.stringify(init)}`,
-    );
-  }
-  const start = initTucker(x, ranks, modes, {
-    init,
-    svd,
-    rng: opts.rng,
-    mask: null,
-    svdMaskRepeats: 0,
-    nonNegative: true,
-  }, where);
-  let core = start.core, factors = start.factors;
-  const normX2 = sqNorm(x);
-  const errors: number[] = [];
-  for (let it = 0; it < nIterMax; it++) {
-    let z = x; // X ×ₘ Fₘᵀ over the modes already swept
-    for (const mode of modes) {
-      if (!fixed.includes(mode)) {
-        const gs: (NDArray | null)[] = grams(factors).map((g, k) => k === mode ? null : g);
-        const utu = unfoldDot(multiModeProduct(core, gs, false), core, mode);
-        const later: (NDArray | null)[] = factors.map((f, k) => k > mode ? f : null);
-        const mtu = unfoldDot(multiModeProduct(z, later, true), core, mode);
-        const v = halsNnls(mtu.T.copy(), utu, factors[mode].T.copy(), {
-          nIterMax: 100,
-          tol: 1e-8,
-          sparsity: sparsity[mode],
-          exact: opts.exact ?? false,
-        });
-        factors[mode] = v.T.copy();
+  o.fixed = checkFixedModes(opts.fixedModes, n, o.init, "fixedModes", where);
+  return nnTuckerSweeps(x, initTucker(x, ranks, modes, o, where), o, {
+    factor(f, mode, xb, btb) {
+      const v = halsNnls(xb.T.copy(), btb, f.T.copy(), {
+        nIterMax: 100,
+        tol: 1e-8,
+        sparsity: sparsity[mode],
+        exact: opts.exact ?? false,
+      });
+      return v.T.copy();
+    },
+    core(core, z, gramList) {
+      let lr = 1;
+      for (const g of gramList) {
+        const w = eigvalsh(g.dtype === "float64" ? g : g.astype("float64")).data as Float64Array;
+        // A zero factor zeroes the gradient of the core: any step is fine, keep the others'.
+        if (w[w.length - 1] > 0) lr /= w[w.length - 1];
       }
-      z = modeProduct(z, factors[mode], mode, true);
-    }
-    const gramList = grams(factors);
-    let lr = 1;
-    for (const g of gramList) {
-      const w = eigvalsh(g.dtype === "float64" ? g : g.astype("float64")).data as Float64Array;
-      // A zero factor zeroes the gradient of the core: any step is fine, keep the others'.
-      if (w[w.length - 1] > 0) lr /= w[w.length - 1];
-    }
-    core = fista(z, gramList, core, {
-      nIterMax,
-      lr,
-      sparsity: coreSparsity,
-      tol: 1e-8,
-      epsilon: 1e-8,
-    });
-    errors.push(fitError(normX2, z, core, gramList));
-    if (it > 1 && tol > 0 && Math.abs(errors[it - 1] - errors[it]) < tol) break;
-    if (opts.normalizeFactors) ({ core, factors } = tuckerNormalize(core, factors));
-  }
-  return new TuckerResult(core, factors, errors);
+      return fista(z, gramList, core, {
+        nIterMax: o.nIterMax,
+        lr,
+        sparsity: coreSparsity,
+        tol: 1e-8,
+        epsilon: 1e-8,
+      });
+    },
+  });
 }
 
 /**

@@ -11,8 +11,8 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import type { FloatBuffer } from "../backend/types.ts";
 import type { CPResult } from "./cp_result.ts";
 import type { CPCommonOpts } from "./cp_options.ts";
-import { finish, normalizeMode, normError, setupCp, snapshot, tensorNormSq } from "./_cp_common.ts";
-import { checkBool, checkNonNegative, converged } from "./_cp_opts.ts";
+import { CPSweeps, finish, setupCp } from "./_cp_common.ts";
+import { checkBool, checkNonNegative } from "./_cp_opts.ts";
 import { hadamardInto, scaleByWeights, solveRowsInto } from "./_cp_small.ts";
 import type { CPWork } from "./_cp_work.ts";
 
@@ -84,35 +84,13 @@ export function parafac(t: ArrayLike, rank: number, opts: ParafacOpts = {}): CPR
     );
   }
   const { work, modes, rank: r } = s;
-  const errors: number[] = [];
-  if (modes.length === 0) return finish(work, errors, 0);
-  const last = modes[modes.length - 1];
-  let normSq = tensorNormSq(s);
-  const maxRows = Math.max(...work.shape);
-  const m = new Float64Array(maxRows * r), mLast = new Float64Array(work.shape[last] * r);
+  const sw = CPSweeps.start(s);
+  if (sw === null) return finish(work, [], 0);
   const p = new Float64Array(r * r);
-
-  /** The error of the current model after a sweep (imputing missing entries with it). */
-  const sweepError = (): number => {
-    if (!s.masked) return normError(s, normSq, mLast, last);
-    const st = s.masked.impute(work, true);
-    normSq = st.normSq;
-    return Math.sqrt(st.errSq / st.normSq);
-  };
-
-  if (s.callback) {
-    work.mttkrp(last, m);
-    const e0 = s.masked
-      ? Math.sqrt(s.masked.impute(work, false).errSq / normSq)
-      : normError(s, normSq, m, last);
-    if (s.callback(snapshot(work), e0) === true) return finish(work, errors, 0);
-  }
-
   let accPow = 2, accFail = 0;
   const maxFail = 4;
   let saved: Saved | null = null, current: Saved | null = null;
-  let it = 0;
-  for (; it < s.nIterMax; it++) {
+  for (let it = 0; it < s.nIterMax; it++) {
     if (it <= orthUntil) {
       for (const k of modes) {
         if (work.shape[k] < r) continue;
@@ -126,48 +104,27 @@ export function parafac(t: ArrayLike, rank: number, opts: ParafacOpts = {}): CPR
       hadamardInto(work.grams, k, p);
       for (let d = 0; d < r; d++) p[d * r + d] += l2;
       scaleByWeights(p, work.weights);
-      const mk = k === last ? mLast : m;
-      work.mttkrp(k, mk);
-      solveRowsInto(p, r, mk, work.shape[k], work.factors[k]);
-      work.factorChanged(k);
-      if (s.normalize && k !== last) normalizeMode(work, k);
+      solveRowsInto(p, r, sw.mttkrp(k), work.shape[k], work.factors[k]);
+      sw.factorUpdated(k);
     }
     let err: number;
     if (linesearch && it % 2 === 0 && it > 5) {
       current = save(work, modes, current);
-      const jump = it ** (1 / accPow);
-      extrapolate(work, modes, saved!, current, jump);
-      let cand: number;
-      if (s.masked) {
-        const st = s.masked.impute(work, false);
-        cand = Math.sqrt(st.errSq / st.normSq);
-      } else {
-        work.mttkrp(last, m);
-        cand = normError(s, normSq, m, last);
-      }
-      if (cand < errors[errors.length - 1]) {
-        if (s.masked) normSq = s.masked.impute(work, true).normSq;
+      extrapolate(work, modes, saved!, current, it ** (1 / accPow));
+      const cand = sw.modelError();
+      if (cand < sw.errors[sw.errors.length - 1]) {
+        if (s.masked) sw.normSq = s.masked.impute(work, true).normSq;
         err = cand;
         accFail = 0;
       } else {
         restore(work, modes, current);
-        err = sweepError();
+        err = sw.sweepError();
         if (++accFail === maxFail) [accPow, accFail] = [accPow + 1, 0];
       }
-    } else err = sweepError();
-    errors.push(err);
-    if (s.callback && s.callback(snapshot(work), err) === true) {
-      it++;
-      break;
-    }
-    if (converged(errors, s.tol, s.cvg)) {
-      it++;
-      break;
-    }
-    if (s.normalize) normalizeMode(work, last);
+    } else err = sw.sweepError();
+    if (sw.endSweep(err)) break;
   }
-  if (s.normalize) normalizeMode(work, last);
-  return finish(work, errors, it);
+  return sw.result();
 }
 
 /** Copies of the updated factors and of the weights (line search). */

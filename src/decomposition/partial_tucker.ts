@@ -6,22 +6,12 @@
  */
 
 import type { NDArray } from "../core/ndarray.ts";
-import { toArray } from "../core/asarray.ts";
-import { fmtShape } from "../core/shape.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import type { RngLike } from "./random_tensors.ts";
-import {
-  asWork,
-  checkCount,
-  checkModes,
-  checkNonNeg,
-  checkRanks,
-  type FloatDType,
-  workTensor,
-} from "./_tucker_ops.ts";
-import { checkSvd, type SvdMethod } from "./_tucker_svd.ts";
-import { checkInit, initTucker, type TuckerInit } from "./_tucker_init.ts";
-import { hooi } from "./_tucker_hooi.ts";
+import { checkModes, checkRanks, workTensor } from "./_tucker_ops.ts";
+import type { SvdMethod } from "./_tucker_svd.ts";
+import { initTucker, type TuckerInit } from "./_tucker_init.ts";
+import { checkHooiOpts, hooi } from "./_tucker_hooi.ts";
 
 export type { TuckerInit } from "./_tucker_init.ts";
 export type { SvdMethod } from "./_tucker_svd.ts";
@@ -79,36 +69,6 @@ export interface PartialTuckerResult {
   errors: number[];
 }
 
-/** Validated common options. */
-export interface HooiSetup {
-  nIterMax: number;
-  tol: number;
-  svd: SvdMethod;
-  init: TuckerInit;
-  mask: NDArray | null;
-  svdMaskRepeats: number;
-}
-
-/** Checks the options shared by `tucker` and `partialTucker`. */
-export function checkHooiOpts(x: NDArray, o: HooiBaseOpts, where: string): HooiSetup {
-  const nIterMax = checkCount(o.nIterMax ?? 100, "nIterMax", where, 0);
-  const tol = checkNonNeg(o.tol ?? 1e-4, "tol", where);
-  const svd = checkSvd(o.svd, where, "symeig_svd");
-  const init = checkInit(o.init, where);
-  const svdMaskRepeats = checkCount(o.svdMaskRepeats ?? 5, "svdMaskRepeats", where, 0);
-  let mask: NDArray | null = null;
-  if (o.mask !== undefined && o.mask !== null) {
-    const m = toArray(o.mask, where);
-    if (m.ndim !== x.ndim || m.shape.some((n, k) => n !== x.shape[k])) {
-      throw new TypeError(
-        `${where}: mask has shape ${fmtShape(m.shape)}, the tensor has shape ${fmtShape(x.shape)}`,
-      );
-    }
-    mask = asWork(m, x.dtype as FloatDType);
-  }
-  return { nIterMax, tol, svd, init, mask, svdMaskRepeats };
-}
-
 /**
  * Tucker decomposition along `opts.modes` only, by higher-order orthogonal iteration (TensorLy's
  * `partial_tucker`): `t ≈ core ×ₘ₀ F₀ ×ₘ₁ F₁ …` over the decomposed modes mᵢ, the other modes
@@ -140,21 +100,8 @@ export function partialTucker(
   if (modes.length === 0) throw new RangeError(`${where}: modes must name at least one mode`);
   const ranks = checkRanks(rank, x.shape, modes, where);
   const o = checkHooiOpts(x, opts, where);
-  const start = initTucker(x, ranks, modes, {
-    init: o.init,
-    svd: o.svd,
-    rng: opts.rng,
-    mask: o.mask,
-    svdMaskRepeats: o.svdMaskRepeats,
-    nonNegative: false,
-  }, where);
-  const st = {
-    modes,
-    ranks,
-    factors: start.factors,
-    update: modes.map(() => true),
-    core: start.core,
-  };
+  const start = initTucker(x, ranks, modes, o, where);
+  const st = { modes, ranks, ...start, update: modes.map(() => true) };
   const errors = hooi(x, st, o);
   return { core: st.core, factors: st.factors, modes, errors };
 }

@@ -9,10 +9,10 @@ import type { NDArray } from "../core/ndarray.ts";
 import { toArray } from "../core/asarray.ts";
 import type { ArrayLike } from "../core/_array_like.ts";
 import { TuckerResult } from "./tucker_result.ts";
-import { checkModes, checkRankLike, checkRanks, workTensor } from "./_tucker_ops.ts";
-import { initTucker } from "./_tucker_init.ts";
-import { hooi } from "./_tucker_hooi.ts";
-import { checkHooiOpts, type HooiBaseOpts } from "./partial_tucker.ts";
+import { checkRankLike, checkRanks, workTensor } from "./_tucker_ops.ts";
+import { checkFixedModes, initTucker } from "./_tucker_init.ts";
+import { checkHooiOpts, hooi } from "./_tucker_hooi.ts";
+import type { HooiBaseOpts } from "./partial_tucker.ts";
 
 /** Options of {@link tucker} and {@link Tucker}. */
 export interface TuckerOpts extends HooiBaseOpts {
@@ -64,23 +64,10 @@ function tuckerImpl(
   const modes = x.shape.map((_, k) => k);
   const ranks = checkRanks(rank, x.shape, modes, where);
   const o = checkHooiOpts(x, opts, where);
-  const fixed = checkModes(opts.fixedFactors ?? [], x.ndim, where, "fixedFactors");
-  if (fixed.length > 0 && typeof o.init === "string") {
-    throw new TypeError(
-      `${where}: fixedFactors [${fixed.join(",")}] needs init to be a TuckerTensor or ` +
-        `{ core, factors } holding the fixed factors, got init ${JSON.stringify(o.init)}`,
-    );
-  }
-  const start = initTucker(x, ranks, modes, {
-    init: o.init,
-    svd: o.svd,
-    rng: opts.rng,
-    mask: o.mask,
-    svdMaskRepeats: o.svdMaskRepeats,
-    nonNegative: false,
-  }, where);
+  const fixed = checkFixedModes(opts.fixedFactors, x.ndim, o.init, "fixedFactors", where);
+  const start = initTucker(x, ranks, modes, o, where);
   const update = modes.map((m) => !fixed.includes(m));
-  const st = { modes, ranks, factors: start.factors, update, core: start.core };
+  const st = { modes, ranks, ...start, update };
   const errors = hooi(x, st, o);
   const factors: NDArray[] = st.factors.map((f, k) =>
     update[k] || typeof o.init === "string" ? f : toArray(o.init.factors[k], where)

@@ -9,7 +9,7 @@ import type { ArrayLike } from "../core/_array_like.ts";
 import { toArray } from "../core/asarray.ts";
 import { copy } from "../core/copy.ts";
 import { DTYPES } from "../core/dtype.ts";
-import { fmtShape } from "../core/shape.ts";
+import { fmtShape, shapeSize } from "../core/shape.ts";
 import { broadcastTo } from "../core/views.ts";
 import { svd } from "./svd.ts";
 import { notEqual } from "../ops/elementwise.ts";
@@ -68,9 +68,8 @@ export function matrixRank(
   const tolOf = perMatrix(opts.tol, "tol", batch), rtolOf = perMatrix(opts.rtol, "rtol", batch);
   const [m, n] = A.shape.slice(-2);
   const data = s.data as Float32Array | Float64Array;
-  const count = s.size / Math.max(1, k) | 0;
   const eps = EPS[s.dtype as "float32" | "float64"];
-  const out = new BigInt64Array(k === 0 ? s.size === 0 ? shapeCount(s.shape) : 0 : count);
+  const out = new BigInt64Array(shapeSize(batch));
   for (let t = 0; t < out.length; t++) {
     let top = 0;
     for (let i = 0; i < k; i++) top = Math.max(top, data[t * k + i]);
@@ -79,7 +78,7 @@ export function matrixRank(
     for (let i = 0; i < k; i++) if (data[t * k + i] > tol) r++;
     out[t] = r;
   }
-  return new NDArray("int64", out, s.shape.slice(0, -1));
+  return new NDArray("int64", out, batch);
 }
 
 /** A threshold option as one float64 value per matrix of the stack, or null when absent. */
@@ -107,8 +106,4 @@ function perMatrix(
     );
   }
   return copy(b, "float64").data as Float64Array;
-}
-
-function shapeCount(shape: readonly number[]): number {
-  return shape.slice(0, -1).reduce((p, d) => p * d, 1);
 }
