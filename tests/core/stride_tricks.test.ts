@@ -100,6 +100,11 @@ Deno.test("slidingWindowView views", async (t) => {
         "slidingWindowView: windowShape must be an integer or an array of integers, got 1.5",
       ],
       [
+        () => nd.slidingWindowView(x, [2], { axis: "a" as unknown as number }),
+        "TypeError",
+        "slidingWindowView: axis must be an integer or an array of integers, got a",
+      ],
+      [
         () => nd.slidingWindowView(x, [1, 1], { writeable: "yes" as unknown as boolean }),
         "TypeError",
         "slidingWindowView: writeable must be a boolean, got string",

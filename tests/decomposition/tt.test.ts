@@ -285,6 +285,16 @@ Deno.test("TRTensor and trToTensor", async (t) => {
       "TRTensor: factors must be a non-empty array of 3-D cores",
     );
     throws(
+      () => new nd.decomposition.TTTensor([]),
+      TypeError,
+      "TTTensor: factors must be a non-empty array of 3-D cores",
+    );
+    throws(
+      () => new nd.decomposition.TTTensor("cores" as never),
+      TypeError,
+      "TTTensor: factors must be a non-empty array of 3-D cores",
+    );
+    throws(
       () => new TRTensor([nd.ones([2, 3])]),
       TypeError,
       "TRTensor: core 0 has shape [2,3]: cores are 3-D",

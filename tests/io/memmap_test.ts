@@ -328,7 +328,45 @@ Deno.test(".npy files: openMemmap and load(mmapMode)", async (t) => {
     Deno.writeFileSync(p, new Uint8Array([1, 2, 3]));
     assert.throws(() => nd.openMemmap(p, { mode: "r" }), SyntaxError);
     Deno.removeSync(p);
+    assert.throws(() => nd.openMemmap(p, { mode: "r" }), {
+      name: "TypeError",
+      message: new RegExp(`^openMemmap: ${escapeRe(JSON.stringify(p))}: cannot open the file: `),
+    });
+    assert.throws(() => nd.openMemmap(42 as unknown as string), {
+      name: "TypeError",
+      message: "openMemmap: expected a path string or URL, got number",
+    });
   });
+});
+
+/** `s` matched literally inside a RegExp. */
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+Deno.test({
+  name: "memmap of a directory: the kernel refuses to open or map it",
+  ignore: nd.io.mapInfo().backing !== "mmap",
+  fn() {
+    const dir = Deno.makeTempDirSync();
+    Deno.writeTextFileSync(`${dir}/f`, "x"); // a non-empty directory has a non-zero size
+    try {
+      // O_RDWR on a directory fails (EISDIR); O_RDONLY opens it but mmap fails (ENODEV).
+      const q = escapeRe(JSON.stringify(dir));
+      assert.throws(() => nd.memmap(dir, { mode: "r+" }), {
+        name: "Error",
+        message: new RegExp(`^memmap: cannot open ${q}: errno \\d+$`),
+      });
+      for (const mode of ["r", "c"] as const) {
+        assert.throws(() => nd.memmap(dir, { mode }), {
+          name: "Error",
+          message: new RegExp(`^memmap: mmap of \\d+ bytes of ${q} failed: errno \\d+$`),
+        });
+      }
+    } finally {
+      Deno.removeSync(dir, { recursive: true });
+    }
+  },
 });
 
 Deno.test("nd.io.chunks", async (t) => {

@@ -175,6 +175,16 @@ Deno.test("linalg shape and type errors", async (t) => {
       "matrixRank: tol must be a number, got NaN",
     );
     throwsLike(
+      () => L.matrixRank(nd.eye(2), { tol: nd.array([{ re: 1, im: 0 }]) }),
+      TypeError,
+      "matrixRank: tol must be real numbers, got dtype complex128",
+    );
+    throwsLike(
+      () => L.matrixRank(nd.eye(2), { rtol: nd.ones([1], { dtype: "complex64" }) }),
+      TypeError,
+      "matrixRank: rtol must be real numbers, got dtype complex64",
+    );
+    throwsLike(
       () => L.cond(nd.zeros([0, 0])),
       nd.linalg.LinAlgError,
       "cond: cond is not defined on empty arrays",

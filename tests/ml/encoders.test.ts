@@ -234,6 +234,11 @@ Deno.test("encoders: errors", async (t) => {
       'OneHotEncoder: categories must be "auto" or an array of category lists, got "sorted"',
     );
     throwsWith(
+      () => new R({ categories: "sorted" as "auto" }),
+      TypeError,
+      'OrdinalEncoder: categories must be "auto" or an array of category lists, got "sorted"',
+    );
+    throwsWith(
       () => new R({ categories: [1, 2] as unknown as number[][] }).fit([[1]]),
       TypeError,
       'OrdinalEncoder: categories must be "auto" or an array of category lists, got [1, 2]',

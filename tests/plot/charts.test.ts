@@ -202,6 +202,11 @@ Deno.test("line", async (t) => {
       "line: 1 labels for 2 series",
     );
     assertThrowsMsg(() => plot.line(null, [[1], [2, 3]]), TypeError, /* from asarray */ ragged());
+    assertThrowsMsg(
+      () => plot.line(null, [nd.array([1, 2]), new Float64Array([1, 2, 3])]),
+      TypeError,
+      "line: ys[1] has 3 points and ys[0] has 2",
+    );
   });
 });
 
@@ -330,5 +335,11 @@ Deno.test("hist", async (t) => {
       );
     }
     assert(expected.startsWith("hist: "), expected);
+    // histogram's TypeErrors are renamed the same way.
+    assertThrowsMsg(
+      () => plot.hist([1, 2, 3], { range: [1] as unknown as [number, number] }),
+      TypeError,
+      "hist: range must be an array of two numbers [min, max], got 1",
+    );
   });
 });

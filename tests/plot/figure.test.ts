@@ -165,4 +165,20 @@ Deno.test("PNG renderers without permissions", async (t) => {
         "npm:@resvg/resvg-wasm@2.6.2: needs --allow-read",
     });
   });
+
+  await t.step("without --allow-read toPNG says why no renderer loads", async () => {
+    const r = await runRestricted(
+      `import * as plot from "MOD";
+      try { await plot.bar([1, 2]).toPNG(); } catch (e) {
+        console.log(JSON.stringify({ name: e.name, message: e.message }));
+      }`,
+      [],
+    );
+    assert.deepEqual(r, {
+      name: "RangeError",
+      message: "toPNG: no PNG renderer loads here: " +
+        "npm:@resvg/resvg-js@2.6.2: needs --allow-ffi --allow-sys --allow-read; " +
+        "npm:@resvg/resvg-wasm@2.6.2: needs --allow-read",
+    });
+  });
 });

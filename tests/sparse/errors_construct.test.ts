@@ -144,6 +144,18 @@ Deno.test(
       "csr: indices[0] = 4294967296 does not fit the int32 indices sparse matrices use",
     ],
     [
+      "float64 array index past int32",
+      () =>
+        sparse.coo({
+          data: [1],
+          row: nd.array([-(2 ** 32)], { dtype: "float64" }),
+          col: [0],
+          shape: [1, 2],
+        }),
+      RangeError,
+      "coo: row[0] = -4294967296 does not fit the int32 indices sparse matrices use",
+    ],
+    [
       "strings as indices",
       () => sparse.csr({ data: [1], indices: ["a"] as never, indptr: [0, 1], shape: [1, 2] }),
       TypeError,

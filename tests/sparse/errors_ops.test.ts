@@ -85,6 +85,29 @@ Deno.test(
       RangeError,
       "multiply: the product has 2147488281 stored entries, more than 2147483647, past the int32 indices",
     ],
+    [
+      "matmul outer product past int32 indices",
+      () => {
+        // column @ row: 46341² products, past int32 only at the last row of SciPy's symbolic
+        // pass, which counts them one by one (about 3 s)
+        const n = 46341, ones = nd.ones([n], { dtype: "int8" });
+        const col = sparse.csr({
+          data: ones,
+          indices: new Int32Array(n),
+          indptr: Int32Array.from({ length: n + 1 }, (_, i) => i),
+          shape: [n, 1],
+        });
+        const row = sparse.csr({
+          data: ones,
+          indices: Int32Array.from({ length: n }, (_, i) => i),
+          indptr: [0, n],
+          shape: [1, n],
+        });
+        return col.matmul(row);
+      },
+      RangeError,
+      "matmul: the product has more than 2147483647 stored entries, past the int32 indices",
+    ],
     // SciPy 1.17 broadcasts only in multiply: + - / with a 1×n, m×1 or 1×1 sparse operand raise
     [
       "add a row",

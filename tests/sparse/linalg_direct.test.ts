@@ -264,6 +264,11 @@ Deno.test("spsolve and splu errors", async (t) => {
       "spsolve: complex A is not supported, got dtype complex128",
     );
     throwsLike(
+      () => sla.splu(nd.ones([2, 2], { dtype: "complex128" })),
+      TypeError,
+      "splu: complex A is not supported, got dtype complex128",
+    );
+    throwsLike(
       () => sla.spsolve(nd.eye(2), nd.ones([2], { dtype: "complex64" })),
       TypeError,
       "spsolve: complex b is not supported, got dtype complex64",

@@ -141,6 +141,33 @@ Deno.test("tenalg errors", () => {
     ],
     [() => T.khatriRao([]), "TypeError", "khatriRao: needs at least one matrix"],
     [
+      () => T.khatriRao(nd.ones([2, 2]) as never),
+      "TypeError",
+      "khatriRao: expected an array of matrices",
+    ],
+    [() => T.kronecker(5 as never), "TypeError", "kronecker: expected an array of matrices"],
+    [() => T.kronecker([]), "TypeError", "kronecker: needs at least one matrix"],
+    [
+      () => T.kronecker([nd.eye(2)], { skip: 0 }),
+      "TypeError",
+      "kronecker: needs at least one matrix",
+    ],
+    [
+      () => T.multiModeDot(x, nd.ones([2, 2]) as never),
+      "TypeError",
+      "multiModeDot: ms must be an array of matrices",
+    ],
+    [
+      () => T.fold(nd.ones([2, 2]), 0, []),
+      "TypeError",
+      "fold: shape must be a non-empty array of sizes, got ",
+    ],
+    [
+      () => T.fold(nd.ones([2, 2]), 0, 4 as never),
+      "TypeError",
+      "fold: shape must be a non-empty array of sizes, got 4",
+    ],
+    [
       () => T.mttkrp(x, { factors: [nd.ones([2, 2]), nd.ones([3, 2])] }, 0),
       "TypeError",
       "mttkrp: a tensor of shape [2,3,4] needs 3 factors, got 2",

@@ -170,6 +170,40 @@ Deno.test("ufunc: inlined or called", async (t) => {
       assert.match(u.inlineReason!, re, String(fn));
     }
   });
+  await t.step("the parser's exact reasons (sources built with new Function, sloppy mode)", () => {
+    // The parser's refusals are caught and become inlineReason: the message is what users see.
+    const cases: [string, string][] = [
+      ["(arguments) => arguments", '"arguments" is not a plain identifier'],
+      ["(yield) => yield", '"yield" is not a plain identifier'],
+      ["(x) => (x = 2)", 'it assigns with "="'],
+      ["(x) => x += 1", 'it assigns with "+="'],
+      ["(x) => ++x", 'it assigns with "++"'],
+      ["(x) => x--", 'it assigns with "--"'],
+      ["(x) => (x in Math ? 1 : 0)", 'it uses the "in" operator'],
+      ["(x) => x instanceof Number ? 1 : 0", 'it uses the "instanceof" operator'],
+      ["(x) => Math.max(...[x])", "it spreads arguments"],
+      ["(x) => x[0]", "it indexes with []"],
+      ["(x) => { const [a] = [x]; return a }", "it destructures"],
+      ["(x) => { const { a } = x; return a }", "it destructures"],
+      ["(x) => { let y; return x }", "the local y has no initializer"],
+      ["(x) => { return; }", "it returns nothing"],
+      ["(x) => { return x; const y = 1 }", 'expected "}" at "const"'],
+    ];
+    for (const [src, reason] of cases) {
+      const u = ufunc(new Function(`return ${src}`)() as Fn, { nin: 1 });
+      assert.equal(u.inlined, false, src);
+      assert.equal(u.inlineReason, reason, src);
+    }
+    const getter = Object.getOwnPropertyDescriptor({
+      get a() {
+        return 1;
+      },
+    }, "a")!.get!;
+    for (const fn of [class {}, getter]) {
+      const u = ufunc(fn as unknown as Fn, { nin: 1 });
+      assert.equal(u.inlineReason, "it is not an arrow function", String(fn));
+    }
+  });
   await t.step("comments, odd spacing, shadowed names and generated-name clashes", () => {
     const cases: [Fn, number[], number][] = [
       [

@@ -85,6 +85,22 @@ Deno.test("frompyfunc", async (t) => {
       name: "RangeError",
       message: "frompyfunc.reduce: axis 2 is out of bounds for array of dimension 2",
     });
+    assert.throws(() => cat.reduce(m, { axis: "x" as unknown as number }), {
+      name: "TypeError",
+      message: "frompyfunc.reduce: axis must be an integer, got x",
+    });
+    assert.throws(() => cat.reduce(m, { axis: 1.5 }), {
+      name: "TypeError",
+      message: "frompyfunc.reduce: axis must be an integer, got 1.5",
+    });
+    assert.throws(() => cat.reduce(m, { axis: [0, -2] }), {
+      name: "RangeError",
+      message: "frompyfunc.reduce: duplicate value in axis [0,-2]",
+    });
+    assert.throws(() => cat.accumulate("a" as unknown as number[]), {
+      name: "TypeError",
+      message: "frompyfunc.accumulate: cannot accumulate on a scalar",
+    });
     // The identity serves empty reductions only (NumPy's object arrays fold from the first).
     const join = nd.frompyfunc((a, b) => `${a}|${b}`, { nin: 2, identity: 0 });
     assert.equal(join.reduce(["x", "y"] as unknown as number[]), "x|y");
@@ -140,6 +156,11 @@ Deno.test("frompyfunc", async (t) => {
         () => f([[1, 2], [3]]),
         "TypeError",
         "frompyfunc: inputs must not be ragged: expected 2 items",
+      ],
+      [
+        () => f([1, [2]] as unknown as number[]),
+        "TypeError",
+        "frompyfunc: inputs must not be ragged",
       ],
       [
         () => nd.frompyfunc((x, y) => [x, y], { nin: 2 })([1, 2, 3], [1, 2]),
@@ -281,6 +302,16 @@ Deno.test("vectorize", async (t) => {
         () => nd.vectorize((x) => x, { excluded: [-1] }),
         "RangeError",
         "vectorize: excluded positions must be non-negative integers, got -1",
+      ],
+      [
+        () => nd.vectorize((x) => (num(x) > 0 ? [x, x] : x))([1, -1]),
+        "TypeError",
+        "vectorize: expected 2 outputs from the function, got -1",
+      ],
+      [
+        () => nd.vectorize(() => 5, { signature: "()->(),()" })([1]),
+        "TypeError",
+        "vectorize: expected 2 outputs from the function, got 5",
       ],
       [
         () => nd.vectorize((x) => (num(x) > 0 ? 1 : "s"), { otypes: ["float64"] })([1, -1]),

@@ -227,6 +227,42 @@ Deno.test("parallel ufuncs and kernels", async (t) => {
       const y = toShared(nd.linspace(0, 6, { num: N }));
       assert.throws(() => bad(y), { name: "RangeError", message: /too big/ });
     });
+
+    await t.step("an error raised only in a worker names the kernel and the worker", () => {
+      // The calling thread (marked on its own Array global; workers have theirs) waits at its
+      // first element until a worker has raised at the last one, so only a worker can raise.
+      type Marks = { ndTestCaller?: boolean; ndTestAtomics?: typeof Atomics };
+      const late = kernel((a: V, flag: V, o: V) => {
+        const v = a.data[a.off];
+        if (flag.data[flag.off] === 0) {
+          const g = Array as unknown as Marks;
+          const at = g.ndTestAtomics ??= Array.constructor("return Atomics")() as typeof Atomics;
+          const f = new Int32Array(flag.data.buffer, flag.data.byteOffset + flag.off * 8, 1);
+          if (g.ndTestCaller) {
+            if (at.wait(f, 0, 0, 10000) === "timed-out") at.store(f, 0, 1);
+          } else if (v === 524287) { // N - 1 (a kernel for workers has no closures)
+            at.store(f, 0, 1);
+            at.notify(f, 0);
+            throw new RangeError("the last element");
+          }
+        }
+        o.data[o.off] = v;
+      }, { signature: "(),()->()", parallel: true, name: "late" });
+      assert(late.parallel, late.parallelReason ?? "");
+      assert.equal(N - 1, 524287);
+      const marks = Array as unknown as Marks;
+      marks.ndTestCaller = true;
+      try {
+        const y = toShared(nd.arange(N, { dtype: "float64" }));
+        assert.throws(() => late(y, toShared(nd.zeros([1]))), {
+          name: "RangeError",
+          message: "kernel late: the last element (in a worker)",
+        });
+      } finally {
+        delete marks.ndTestCaller;
+        delete marks.ndTestAtomics;
+      }
+    });
   } finally {
     await terminateWorkers();
     setNumThreads(threads);
